@@ -1,0 +1,114 @@
+import * as E from "fp-ts/lib/Either.js";
+import * as t from "io-ts";
+
+interface MoneyBrand {
+  readonly Money: unique symbol;
+}
+
+/**
+ * An amount of Norwegian kroner in integer øre (1 NOK = 100 øre): a non-negative safe integer,
+ * never a float. The codec refuses fractions, negatives and anything beyond 2^53 - 1.
+ */
+export const Money = t.brand(
+  t.number,
+  (n): n is t.Branded<number, MoneyBrand> => Number.isSafeInteger(n) && n >= 0,
+  "Money",
+);
+export type Money = t.TypeOf<typeof Money>;
+
+/** Why a value is not money, or why arithmetic on money was refused. */
+export type MoneyError =
+  | { readonly _tag: "NotAnAmount"; readonly input: string; readonly reason: string }
+  | { readonly _tag: "MoneyOverflow"; readonly left: Money; readonly right: Money }
+  | { readonly _tag: "NegativeMoney"; readonly left: Money; readonly right: Money };
+
+export const ZERO = 0 as Money;
+
+/** Checks that `n` is a whole, non-negative, safe number of øre. */
+export const money = (n: number): E.Either<MoneyError, Money> => {
+  if (!Number.isFinite(n)) return E.left({ _tag: "NotAnAmount", input: String(n), reason: "not a finite number" });
+  if (!Number.isInteger(n)) return E.left({ _tag: "NotAnAmount", input: String(n), reason: "a fraction of an øre" });
+  if (n < 0) return E.left({ _tag: "NotAnAmount", input: String(n), reason: "negative" });
+  if (!Number.isSafeInteger(n)) return E.left({ _tag: "NotAnAmount", input: String(n), reason: "beyond 2^53 - 1 øre" });
+  return E.right(n as Money);
+};
+
+/** Money from a literal known to be valid (constants, examples, tests); throws on a bad one. */
+export const unsafeMoney = (n: number): Money => {
+  const result = money(n);
+  if (E.isLeft(result)) throw new RangeError(`not money: ${n} (${describeMoneyError(result.left)})`);
+  return result.right;
+};
+
+/** Whole kroner to øre, for literals: `nok(20_000_000)` is 2 000 000 000 øre. */
+export const nok = (kroner: number): Money => unsafeMoney(kroner * 100);
+
+export const addMoney = (left: Money, right: Money): E.Either<MoneyError, Money> => {
+  const sum = left + right;
+  return Number.isSafeInteger(sum) ? E.right(sum as Money) : E.left({ _tag: "MoneyOverflow", left, right });
+};
+
+/** `left - right`, refused when the result would be negative. */
+export const subtractMoney = (left: Money, right: Money): E.Either<MoneyError, Money> =>
+  right > left ? E.left({ _tag: "NegativeMoney", left, right }) : E.right((left - right) as Money);
+
+/** Sums a list, refusing overflow. */
+export const sumMoney = (amounts: readonly Money[]): E.Either<MoneyError, Money> => {
+  let total = 0;
+  for (const amount of amounts) {
+    total += amount;
+    if (!Number.isSafeInteger(total)) return E.left({ _tag: "MoneyOverflow", left: (total - amount) as Money, right: amount });
+  }
+  return E.right(total as Money);
+};
+
+/**
+ * The part of `amount` that `bps` basis points make, rounded down to the øre. BigInt inside,
+ * because `amount * bps` may pass 2^53 before the division brings it back.
+ */
+export const shareOfMoney = (amount: Money, bps: number): Money =>
+  Number((BigInt(amount) * BigInt(bps)) / 10_000n) as Money;
+
+/** The smaller of two amounts. */
+export const minMoney = (left: Money, right: Money): Money => (left <= right ? left : right);
+
+const GROUP_SEPARATORS = /[ \u00a0\u202f.]/g;
+const AMOUNT = /^(\d+)(?:,(\d{1,2}))?$/;
+
+/**
+ * Parses a Norwegian-style amount: `1 234 567,89 kr`, `1234567,89`, `1.234.567 kr`, `NOK 500`,
+ * `500,-`. Spaces (also non-breaking), or dots, group thousands; a comma starts the øre.
+ */
+export const parseMoney = (input: string): E.Either<MoneyError, Money> => {
+  const bare = input
+    .trim()
+    .replace(/^NOK\s*/i, "")
+    .replace(/\s*(kr\.?|NOK)$/i, "")
+    .replace(/,-$/, "")
+    .replace(GROUP_SEPARATORS, "");
+  const match = AMOUNT.exec(bare);
+  if (match === null) return E.left({ _tag: "NotAnAmount", input, reason: "expected digits, optionally with ,øre" });
+  const kroner = match[1] ?? "0";
+  const ore = (match[2] ?? "").padEnd(2, "0");
+  const value = Number(kroner) * 100 + Number(ore);
+  return money(value);
+};
+
+/** Formats øre the Norwegian way: `1 234 567,89 kr`. */
+export const formatMoney = (amount: Money): string => {
+  const kroner = Math.floor(amount / 100).toString();
+  const ore = (amount % 100).toString().padStart(2, "0");
+  return `${kroner.replace(/\B(?=(\d{3})+(?!\d))/g, " ")},${ore} kr`;
+};
+
+/** One sentence for a money error, for the edges (CLI, HTTP). */
+export const describeMoneyError = (error: MoneyError): string => {
+  switch (error._tag) {
+    case "NotAnAmount":
+      return `"${error.input}" is not an amount: ${error.reason}`;
+    case "MoneyOverflow":
+      return `${formatMoney(error.left)} + ${formatMoney(error.right)} exceeds the largest safe amount`;
+    case "NegativeMoney":
+      return `${formatMoney(error.left)} - ${formatMoney(error.right)} would be negative`;
+  }
+};
