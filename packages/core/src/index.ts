@@ -4,7 +4,36 @@ export * from "./values/apportion.js";
 export * from "./values/organisationNumber.js";
 export * from "./values/regionNumbers.js";
 export * from "./values/isoTime.js";
+export * from "./values/text.js";
+
 export * from "./store/expectedRevision.js";
 export * from "./store/recordedEvent.js";
 export * from "./store/storeErrors.js";
 export * from "./store/eventStore.js";
+
+export * from "./events/parties.js";
+export * from "./events/benefits.js";
+export * from "./events/roundEvents.js";
+export * from "./events/grantEvents.js";
+export * from "./events/eventMetadata.js";
+export * from "./events/domainEvent.js";
+export * from "./events/decodeEvent.js";
+
+export * from "./deciders/commands.js";
+export * from "./deciders/roundErrors.js";
+export * from "./deciders/grantErrors.js";
+export * from "./deciders/roundState.js";
+export * from "./deciders/grantState.js";
+export * from "./deciders/roundDecider.js";
+export * from "./deciders/grantDecider.js";
+
+export * from "./audit/eventHash.js";
+
+export * from "./handler/commandContext.js";
+export * from "./handler/commandOutcome.js";
+export * from "./handler/handlerErrors.js";
+export * from "./handler/retryPolicy.js";
+export * from "./handler/eventIds.js";
+export * from "./handler/streamModels.js";
+export * from "./handler/loadStream.js";
+export * from "./handler/grantLedger.js";

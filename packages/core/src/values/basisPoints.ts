@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 
-interface BasisPointsBrand {
+export interface BasisPointsBrand {
   readonly BasisPoints: unique symbol;
 }
 

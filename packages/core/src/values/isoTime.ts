@@ -1,22 +1,27 @@
 import * as t from "io-ts";
 
-interface IsoDateBrand {
+export interface IsoDateBrand {
   readonly IsoDate: unique symbol;
 }
-interface IsoDateTimeBrand {
+export interface IsoDateTimeBrand {
   readonly IsoDateTime: unique symbol;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
+const daysInMonth = (year: number, month: number): number => {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+};
+
 /** Whether `value` is a real calendar date written `YYYY-MM-DD` (no 2009-02-30). */
 export const isIsoDate = (value: string): boolean => {
   const match = DATE.exec(value);
   if (match === null) return false;
+  // Plain arithmetic, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 };
 
 /** Whether `value` is an ISO-8601 instant with a date, a time and an explicit zone (`Z` or `±hh:mm`). */
@@ -37,8 +42,18 @@ export const IsoDateTime = t.brand(
 );
 export type IsoDateTime = t.TypeOf<typeof IsoDateTime>;
 
+// Date.parse keeps only milliseconds, but the codec admits up to nine fractional digits; the
+// whole seconds come from Date.parse and the fraction is added exactly, in nanoseconds.
+const instantNanos = (value: IsoDateTime): bigint => {
+  const fraction = /\.(\d+)/.exec(value)?.[1] ?? "";
+  return BigInt(Date.parse(value.replace(/\.\d+/, ""))) * 1_000_000n + BigInt(fraction.padEnd(9, "0"));
+};
+
 /** Negative, zero or positive as `a` is before, at or after `b` (zones taken into account). */
-export const compareInstants = (a: IsoDateTime, b: IsoDateTime): number => Date.parse(a) - Date.parse(b);
+export const compareInstants = (a: IsoDateTime, b: IsoDateTime): number => {
+  const [x, y] = [instantNanos(a), instantNanos(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 /** A date from a literal known to be valid; throws on a bad one. */
 export const unsafeIsoDate = (value: string): IsoDate => {

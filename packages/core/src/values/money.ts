@@ -1,7 +1,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
+import { BasisPoints } from "./basisPoints.js";
 
-interface MoneyBrand {
+export interface MoneyBrand {
   readonly Money: unique symbol;
 }
 
@@ -54,44 +55,53 @@ export const subtractMoney = (left: Money, right: Money): E.Either<MoneyError, M
 
 /** Sums a list, refusing overflow. */
 export const sumMoney = (amounts: readonly Money[]): E.Either<MoneyError, Money> => {
-  let total = 0;
+  let total = 0 as Money;
   for (const amount of amounts) {
-    total += amount;
-    if (!Number.isSafeInteger(total)) return E.left({ _tag: "MoneyOverflow", left: (total - amount) as Money, right: amount });
+    // The running total is kept apart from the next sum: once a sum passes 2^53 it is rounded,
+    // and subtracting `amount` back from it would not give the operand the error must carry.
+    const next = total + amount;
+    if (!Number.isSafeInteger(next)) return E.left({ _tag: "MoneyOverflow", left: total, right: amount });
+    total = next as Money;
   }
-  return E.right(total as Money);
+  return E.right(total);
 };
 
 /**
  * The part of `amount` that `bps` basis points make, rounded down to the øre. BigInt inside,
  * because `amount * bps` may pass 2^53 before the division brings it back.
  */
-export const shareOfMoney = (amount: Money, bps: number): Money =>
-  Number((BigInt(amount) * BigInt(bps)) / 10_000n) as Money;
+export const shareOfMoney = (amount: Money, bps: number): Money => {
+  // Outside 0..10 000 the result could be negative or pass 2^53 - 1 and still be branded Money.
+  if (!BasisPoints.is(bps)) throw new RangeError(`not basis points: ${bps}`);
+  return Number((BigInt(amount) * BigInt(bps)) / 10_000n) as Money;
+};
 
 /** The smaller of two amounts. */
 export const minMoney = (left: Money, right: Money): Money => (left <= right ? left : right);
 
+// Kroner are either bare digits or grouped in threes; a separator anywhere else ("12.50",
+// "1 2 3") is refused rather than read as grouping, which would misread the amount a hundredfold.
+const AMOUNT = /^(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d{1,2}))?$/;
 const GROUP_SEPARATORS = /[ \u00a0\u202f.]/g;
-const AMOUNT = /^(\d+)(?:,(\d{1,2}))?$/;
 
 /**
  * Parses a Norwegian-style amount: `1 234 567,89 kr`, `1234567,89`, `1.234.567 kr`, `NOK 500`,
- * `500,-`. Spaces (also non-breaking), or dots, group thousands; a comma starts the øre.
+ * `500,-`. Spaces (also non-breaking), or dots, group thousands in threes; a comma starts the øre.
  */
 export const parseMoney = (input: string): E.Either<MoneyError, Money> => {
   const bare = input
     .trim()
     .replace(/^NOK\s*/i, "")
     .replace(/\s*(kr\.?|NOK)$/i, "")
-    .replace(/,-$/, "")
-    .replace(GROUP_SEPARATORS, "");
+    .replace(/,-$/, "");
   const match = AMOUNT.exec(bare);
   if (match === null) return E.left({ _tag: "NotAnAmount", input, reason: "expected digits, optionally with ,øre" });
-  const kroner = match[1] ?? "0";
+  const kroner = (match[1] ?? "0").replace(GROUP_SEPARATORS, "");
   const ore = (match[2] ?? "").padEnd(2, "0");
   const value = Number(kroner) * 100 + Number(ore);
-  return money(value);
+  // The error names what the person typed, not the øre figure it was turned into.
+  const result = money(value);
+  return E.isLeft(result) && result.left._tag === "NotAnAmount" ? E.left({ ...result.left, input }) : result;
 };
 
 /** Formats øre the Norwegian way: `1 234 567,89 kr`. */

@@ -1,6 +1,6 @@
 import * as t from "io-ts";
 
-interface OrganisationNumberBrand {
+export interface OrganisationNumberBrand {
   readonly OrganisationNumber: unique symbol;
 }
 

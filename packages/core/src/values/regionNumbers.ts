@@ -1,9 +1,9 @@
 import * as t from "io-ts";
 
-interface CountyNumberBrand {
+export interface CountyNumberBrand {
   readonly CountyNumber: unique symbol;
 }
-interface MunicipalityNumberBrand {
+export interface MunicipalityNumberBrand {
   readonly MunicipalityNumber: unique symbol;
 }
 

@@ -1,0 +1,71 @@
+import * as E from "fp-ts/lib/Either.js";
+import type * as t from "io-ts";
+import type { DomainEvent } from "./domainEvent.js";
+import type { RecordedEvent } from "../store/recordedEvent.js";
+import { decodeDomainEvent } from "./domainEvent.js";
+import { EventMetadata } from "./eventMetadata.js";
+
+/** A recorded event that did not pass its codec: where it is, and what failed. */
+export interface EventDecodeFailed {
+  readonly _tag: "EventDecodeFailed";
+  readonly streamName: string;
+  readonly revision: bigint;
+  readonly position: bigint;
+  readonly type: string;
+  /** The failing path, e.g. `data.participants.0.shareBps` or `metadata.hash`. */
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** A recorded event whose type, data and metadata passed their codecs. */
+export interface DecodedEvent {
+  readonly recorded: RecordedEvent;
+  readonly event: DomainEvent;
+  readonly metadata: EventMetadata;
+}
+
+const COMPOSITE_TAGS = new Set(["UnionType", "IntersectionType", "RefinementType", "ExactType"]);
+
+const tagOf = (type: t.Decoder<unknown, unknown>): string | undefined =>
+  "_tag" in type && typeof type._tag === "string" ? type._tag : undefined;
+
+/**
+ * The dotted path and a short reason for a failed decode. Of all the errors io-ts reports (a
+ * union reports one per member), the deepest is the most specific, so that one is named. Keys
+ * that only number the members of a union or intersection are left out of the path.
+ */
+export const describeValidationErrors = (errors: t.Errors): { path: string; reason: string } => {
+  let deepest: t.ValidationError | undefined;
+  for (const error of errors) if (deepest === undefined || error.context.length > deepest.context.length) deepest = error;
+  if (deepest === undefined) return { path: "", reason: "invalid" };
+  const keys: string[] = [];
+  deepest.context.forEach((entry, index) => {
+    const parent = deepest.context[index - 1];
+    if (entry.key === "" || (parent !== undefined && COMPOSITE_TAGS.has(tagOf(parent.type) ?? ""))) return;
+    keys.push(entry.key);
+  });
+  const expected = deepest.context[deepest.context.length - 1]?.type.name ?? "a valid value";
+  const found = deepest.value === undefined ? "nothing" : JSON.stringify(deepest.value);
+  return { path: keys.join("."), reason: deepest.message ?? `expected ${expected}, found ${found}` };
+};
+
+/** Decodes a recorded event; one that does not pass is a typed error naming where and why. */
+export const decodeRecordedEvent = (recorded: RecordedEvent): E.Either<EventDecodeFailed, DecodedEvent> => {
+  const fail = (errors: t.Errors, prefix: string): E.Either<EventDecodeFailed, DecodedEvent> => {
+    const { path, reason } = describeValidationErrors(errors);
+    return E.left({
+      _tag: "EventDecodeFailed",
+      streamName: recorded.streamName,
+      revision: recorded.revision,
+      position: recorded.position,
+      type: recorded.type,
+      path: path === "" ? prefix : `${prefix}.${path}`,
+      reason,
+    });
+  };
+  const event = decodeDomainEvent({ type: recorded.type, data: recorded.data });
+  if (E.isLeft(event)) return fail(event.left, "event");
+  const metadata = EventMetadata.decode(recorded.metadata);
+  if (E.isLeft(metadata)) return fail(metadata.left, "metadata");
+  return E.right({ recorded, event: event.right, metadata: metadata.right });
+};

@@ -1,0 +1,45 @@
+import * as t from "io-ts";
+import {
+  ApplicationEvaluated,
+  BenefitsReported,
+  GrantApplied,
+  GrantAwarded,
+  GrantDisbursed,
+  GrantEvent,
+  GrantRejected,
+} from "./grantEvents.js";
+import { FundsCommitted, FundsReleased, RoundClosed, RoundEvent, RoundOpened } from "./roundEvents.js";
+
+/** Every domain event grantledger records, as `{ type, data }`. */
+export const DomainEvent = t.union([RoundEvent, GrantEvent]);
+export type DomainEvent = t.TypeOf<typeof DomainEvent>;
+export type DomainEventType = DomainEvent["type"];
+
+/** Stream names: one stream per round and per grant. */
+export const roundStreamName = (roundId: string): string => `round-${roundId}`;
+export const grantStreamName = (grantId: string): string => `grant-${grantId}`;
+
+/** One codec per event type, so a decode failure names the fields of the right event. */
+export const EVENT_CODECS: { readonly [K in DomainEventType]: t.Decoder<unknown, Extract<DomainEvent, { type: K }>> } = {
+  RoundOpened,
+  FundsCommitted,
+  FundsReleased,
+  RoundClosed,
+  GrantApplied,
+  ApplicationEvaluated,
+  GrantAwarded,
+  GrantRejected,
+  GrantDisbursed,
+  BenefitsReported,
+};
+
+const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(EVENT_CODECS, type);
+
+/** Decodes `{ type, data }` with the codec of its type; an unknown type fails at path `type`. */
+export const decodeDomainEvent = (input: { type: string; data: unknown }): t.Validation<DomainEvent> => {
+  if (!isDomainEventType(input.type)) {
+    return t.failure(input.type, [{ key: "type", type: t.keyof(EVENT_CODECS), actual: input.type }], `unknown event type "${input.type}"`);
+  }
+  const codec: t.Decoder<unknown, DomainEvent> = EVENT_CODECS[input.type];
+  return codec.decode(input);
+};

@@ -1,0 +1,175 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { TaskEither } from "fp-ts/lib/TaskEither.js";
+import * as t from "io-ts";
+import {
+  ApplyForGrant,
+  AwardGrant,
+  CloseRound,
+  DisburseGrant,
+  EvaluateApplication,
+  OpenRound,
+  RejectApplication,
+  ReportBenefits,
+  type GrantCommand,
+} from "../deciders/commands.js";
+import { decideGrant, type GrantDecisionError } from "../deciders/grantDecider.js";
+import type { GrantState } from "../deciders/grantState.js";
+import { decideRound } from "../deciders/roundDecider.js";
+import type { RoundState } from "../deciders/roundState.js";
+import { describeValidationErrors } from "../events/decodeEvent.js";
+import { grantStreamName, roundStreamName, type DomainEvent } from "../events/domainEvent.js";
+import type { EventStore } from "../store/eventStore.js";
+import { awardGrant } from "./awardGrant.js";
+import { CommandContext } from "./commandContext.js";
+import type { CommandOutcome } from "./commandOutcome.js";
+import { handleOnStream } from "./handleCommand.js";
+import type { HandlerError } from "./handlerErrors.js";
+import { loadStream } from "./loadStream.js";
+import { releaseDanglingCommitment } from "./releaseDanglingCommitment.js";
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retryPolicy.js";
+import { StreamLocks } from "./streamLocks.js";
+import { grantModel, roundModel, type StreamModel } from "./streamModels.js";
+
+/** Every command a user gives, as a codec: decode untrusted JSON with it. */
+export const LedgerCommand = t.union([
+  OpenRound,
+  CloseRound,
+  ApplyForGrant,
+  EvaluateApplication,
+  AwardGrant,
+  RejectApplication,
+  DisburseGrant,
+  ReportBenefits,
+]);
+export type LedgerCommand = t.TypeOf<typeof LedgerCommand>;
+/** A command as plain JSON (amounts as numbers of øre, ids and dates as strings), before decoding. */
+export type LedgerCommandInput = t.OutputOf<typeof LedgerCommand>;
+type InputOf<T extends LedgerCommandInput["type"]> = Extract<LedgerCommandInput, { type: T }>["data"];
+/** The command context as plain JSON. */
+export type CommandContextInput = t.OutputOf<typeof CommandContext>;
+
+/** Why a command was refused: a broken business rule, bad input, or the store. */
+export type LedgerError = GrantDecisionError | HandlerError;
+
+export interface GrantLedgerOptions {
+  readonly store: EventStore;
+  /** Re-decisions after losing a race to another process; see {@link RetryPolicy}. */
+  readonly retry?: Partial<RetryPolicy>;
+}
+
+/**
+ * The application service: one method per command, each validating its input, loading the
+ * streams it needs, deciding with the pure deciders, and appending with optimistic concurrency.
+ * Every method returns a `TaskEither` and never throws for a refused command.
+ */
+export interface GrantLedger {
+  openRound(data: InputOf<"OpenRound">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  closeRound(data: InputOf<"CloseRound">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  applyForGrant(data: InputOf<"ApplyForGrant">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  evaluateApplication(data: InputOf<"EvaluateApplication">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  awardGrant(data: InputOf<"AwardGrant">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  rejectApplication(data: InputOf<"RejectApplication">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  disburseGrant(data: InputOf<"DisburseGrant">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  reportBenefits(data: InputOf<"ReportBenefits">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Any command, given as `{ type, data }` (for instance decoded from a request body). */
+  execute(command: LedgerCommandInput, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** A round's current state, folded from its stream. */
+  readRound(roundId: string): TaskEither<HandlerError, RoundState>;
+  /** A grant's current state, folded from its stream. */
+  readGrant(grantId: string): TaskEither<HandlerError, GrantState>;
+}
+
+const invalid = (command: string, errors: t.Errors): E.Either<LedgerError, never> => {
+  const { path, reason } = describeValidationErrors(errors);
+  return E.left({ _tag: "InvalidCommand", command, path, reason });
+};
+
+/** Creates a ledger over a store. Use one per process: it queues commands to the same stream. */
+export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
+  const { store } = options;
+  const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const locks = new StreamLocks();
+
+  const onGrant = (command: GrantCommand, context: CommandContext) => {
+    const streamName = grantStreamName(command.data.grantId);
+    return locks.withLocks([streamName], () =>
+      handleOnStream({
+        store,
+        streamName,
+        model: grantModel,
+        context,
+        retry,
+        decide: async (state) => {
+          const roundId = command.type === "ApplyForGrant" ? command.data.roundId : state.status === "none" ? undefined : state.roundId;
+          if (roundId === undefined) return decideGrant(command, state, { status: "none" });
+          const round = await loadStream(store, roundStreamName(roundId), roundModel, context.commandId);
+          return E.isLeft(round) ? round : decideGrant(command, state, round.right.state);
+        },
+      }),
+    );
+  };
+
+  const run = async (input: LedgerCommandInput, contextInput: CommandContextInput): Promise<E.Either<LedgerError, CommandOutcome>> => {
+    const context = CommandContext.decode(contextInput);
+    if (E.isLeft(context)) return invalid("context", context.left);
+    const decoded = LedgerCommand.decode(input);
+    if (E.isLeft(decoded)) return invalid(input.type, decoded.left);
+    const command = decoded.right;
+    switch (command.type) {
+      case "OpenRound":
+      case "CloseRound": {
+        const streamName = roundStreamName(command.data.roundId);
+        return locks.withLocks([streamName], () =>
+          handleOnStream({
+            store,
+            streamName,
+            model: roundModel,
+            context: context.right,
+            retry,
+            decide: async (state) => decideRound(command, state),
+          }),
+        );
+      }
+      case "AwardGrant": {
+        const grant = await loadStream(store, grantStreamName(command.data.grantId), grantModel, context.right.commandId);
+        const roundId = E.isRight(grant) && grant.right.state.status !== "none" ? grant.right.state.roundId : undefined;
+        const names = [grantStreamName(command.data.grantId), ...(roundId === undefined ? [] : [roundStreamName(roundId)])];
+        return locks.withLocks(names, () => awardGrant(store, command, context.right, retry));
+      }
+      case "RejectApplication": {
+        const rejected = await onGrant(command, context.right);
+        if (E.isLeft(rejected)) return rejected;
+        const released = await releaseDanglingCommitment(store, command.data.grantId, context.right, retry, locks);
+        return E.isLeft(released) ? released : E.right({ ...rejected.right, events: [...rejected.right.events, ...released.right] });
+      }
+      default:
+        return onGrant(command, context.right);
+    }
+  };
+
+  // No command id matches the empty string, so nothing is collected as "from this command".
+  const readState =
+    <S, Ev extends DomainEvent>(streamName: string, model: StreamModel<S, Ev>): TaskEither<HandlerError, S> =>
+    () =>
+      loadStream(store, streamName, model, "").then(E.map((loaded) => loaded.state));
+
+  const method =
+    <T extends LedgerCommandInput["type"]>(type: T) =>
+    (data: InputOf<T>, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome> =>
+    () =>
+      run({ type, data } as LedgerCommandInput, context);
+
+  return {
+    openRound: method("OpenRound"),
+    closeRound: method("CloseRound"),
+    applyForGrant: method("ApplyForGrant"),
+    evaluateApplication: method("EvaluateApplication"),
+    awardGrant: method("AwardGrant"),
+    rejectApplication: method("RejectApplication"),
+    disburseGrant: method("DisburseGrant"),
+    reportBenefits: method("ReportBenefits"),
+    execute: (command, context) => () => run(command, context),
+    readRound: (roundId) => readState(roundStreamName(roundId), roundModel),
+    readGrant: (grantId) => readState(grantStreamName(grantId), grantModel),
+  };
+};

@@ -1,0 +1,53 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { DomainEvent } from "../events/domainEvent.js";
+import { decodeRecordedEvent, type DecodedEvent } from "../events/decodeEvent.js";
+import type { CurrentRevision } from "../store/expectedRevision.js";
+import type { EventStore } from "../store/eventStore.js";
+import type { HandlerError } from "./handlerErrors.js";
+import type { StreamModel } from "./streamModels.js";
+
+/** A stream folded to its state, with what an append after it needs. */
+export interface LoadedStream<S> {
+  readonly streamName: string;
+  readonly state: S;
+  readonly revision: CurrentRevision;
+  /** The hash of the stream's last event: the next event's `prevHash`. */
+  readonly lastHash: string | null;
+  /** Events this stream already holds from the command being handled (a retry), in order. */
+  readonly fromThisCommand: readonly DecodedEvent[];
+}
+
+/**
+ * Reads a whole stream, decodes every event, checks that each links to its predecessor's hash,
+ * and folds it. A missing stream is the model's initial state at `no_stream`.
+ */
+export const loadStream = async <S, Ev extends DomainEvent>(
+  store: EventStore,
+  streamName: string,
+  model: StreamModel<S, Ev>,
+  commandId: string,
+): Promise<E.Either<HandlerError, LoadedStream<S>>> => {
+  const read = await store.readStream(streamName)();
+  if (E.isLeft(read)) {
+    if (read.left._tag !== "StreamNotFound") return E.left(read.left);
+    return E.right({ streamName, state: model.initialState, revision: "no_stream", lastHash: null, fromThisCommand: [] });
+  }
+  let state = model.initialState;
+  let lastHash: string | null = null;
+  let revision: CurrentRevision = "no_stream";
+  const fromThisCommand: DecodedEvent[] = [];
+  for (const recorded of read.right) {
+    const decoded = decodeRecordedEvent(recorded);
+    if (E.isLeft(decoded)) return decoded;
+    const { event, metadata } = decoded.right;
+    if (!model.owns(event)) return E.left({ _tag: "UnexpectedEventInStream", streamName, revision: recorded.revision, type: event.type });
+    if (metadata.prevHash !== lastHash) {
+      return E.left({ _tag: "BrokenHashChain", streamName, revision: recorded.revision, expected: lastHash, found: metadata.prevHash });
+    }
+    if (metadata.commandId === commandId) fromThisCommand.push(decoded.right);
+    state = model.evolve(state, event);
+    lastHash = metadata.hash;
+    revision = recorded.revision;
+  }
+  return E.right({ streamName, state, revision, lastHash, fromThisCommand });
+};

@@ -1,0 +1,40 @@
+import * as t from "io-ts";
+
+export interface NonEmptyTextBrand {
+  readonly NonEmptyText: unique symbol;
+}
+
+/** A string with at least one non-whitespace character (names, reasons, descriptions). */
+export const NonEmptyText = t.brand(
+  t.string,
+  (s): s is t.Branded<string, NonEmptyTextBrand> => s.trim().length > 0,
+  "NonEmptyText",
+);
+export type NonEmptyText = t.TypeOf<typeof NonEmptyText>;
+
+export interface EntityIdBrand {
+  readonly EntityId: unique symbol;
+}
+
+/**
+ * The id of a round or a grant: 1-100 characters of letters, digits, `.`, `_` and `-`, so that
+ * `grant-<id>` and `round-<id>` are safe stream names in every store. A UUID qualifies.
+ */
+export const EntityId = t.brand(
+  t.string,
+  (s): s is t.Branded<string, EntityIdBrand> => /^[A-Za-z0-9._-]{1,100}$/.test(s),
+  "EntityId",
+);
+export type EntityId = t.TypeOf<typeof EntityId>;
+
+/** Text from a literal known to be non-empty; throws on a blank one. */
+export const unsafeText = (value: string): NonEmptyText => {
+  if (!NonEmptyText.is(value)) throw new RangeError("text must not be blank");
+  return value;
+};
+
+/** An id from a literal known to be valid; throws on a bad one. */
+export const unsafeEntityId = (value: string): EntityId => {
+  if (!EntityId.is(value)) throw new RangeError(`not an id ([A-Za-z0-9._-]{1,100}): ${value}`);
+  return value;
+};
