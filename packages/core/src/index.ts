@@ -10,6 +10,7 @@ export * from "./store/expectedRevision.js";
 export * from "./store/recordedEvent.js";
 export * from "./store/storeErrors.js";
 export * from "./store/eventStore.js";
+export * from "./store/readAllPages.js";
 
 export * from "./events/parties.js";
 export * from "./events/benefits.js";
@@ -28,6 +29,12 @@ export * from "./deciders/roundDecider.js";
 export * from "./deciders/grantDecider.js";
 
 export * from "./audit/eventHash.js";
+export * from "./audit/merkleTree.js";
+export * from "./audit/streamHeads.js";
+export * from "./audit/sealRecorded.js";
+export * from "./audit/historyBreak.js";
+export * from "./audit/verifyHistory.js";
+export * from "./audit/sealHistory.js";
 
 export * from "./handler/commandContext.js";
 export * from "./handler/commandOutcome.js";

@@ -1,0 +1,2 @@
+export { createMemoryEventStore } from "./memoryEventStore.js";
+export type { MemoryEventStoreOptions } from "./memoryEventStore.js";

@@ -1,0 +1,100 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { Either } from "fp-ts/lib/Either.js";
+import type { JsonObject } from "@grantledger/core";
+
+/**
+ * A deep, frozen copy of `value` if it is a plain JSON object, or why not: a sentence to be put
+ * after the name of `value` (`.lines[0].amount is undefined, …`), so that the caller, not the
+ * success path, pays for building names.
+ *
+ * Stricter than `JSON.stringify` on purpose: that would silently drop `undefined` and functions,
+ * turn `NaN` into `null` and a `Date` into a string, so what is read back would differ from what
+ * was appended. One walk both checks and copies, so each event is traversed once.
+ */
+export const frozenJsonObjectCopy = (value: unknown): Either<string, JsonObject> => {
+  if (!isPlainObject(value)) return E.left(` is ${describe(value)}, not a JSON object`);
+  const trail: (string | number)[] = [];
+  try {
+    return E.right(copyObject(value, trail, []));
+  } catch (error) {
+    if (error instanceof NotJson) return E.left(`${formatTrail(trail)} ${error.message}`);
+    return E.left(`${formatTrail(trail)} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+  }
+};
+
+/** Thrown deep inside the walk and caught once at the top, so the success path builds no paths. */
+class NotJson extends Error {}
+
+const isPlainObject = (value: unknown): value is JsonObject => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+};
+
+// The trail is pushed on the way down and popped on the way up; when a NotJson unwinds the stack
+// nothing pops, so the trail is left naming exactly where the walk stopped.
+const copyValue = (value: unknown, trail: (string | number)[], ancestors: object[]): unknown => {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return value;
+    case "number":
+      if (!Number.isFinite(value)) throw new NotJson(`is ${value}, which JSON cannot hold`);
+      // JSON has no negative zero: a store that writes text would give back 0, so give back 0 here.
+      return value === 0 ? 0 : value;
+    case "object":
+      if (value === null) return null;
+      if (ancestors.includes(value)) throw new NotJson("refers back to an enclosing object (a cycle)");
+      if (Array.isArray(value)) return copyArray(value, trail, ancestors);
+      if (isPlainObject(value)) return copyObject(value, trail, ancestors);
+      throw new NotJson(`is ${describe(value)}, which JSON cannot hold; store a plain object or string`);
+    default:
+      throw new NotJson(`is ${describe(value)}, which JSON cannot hold`);
+  }
+};
+
+const copyArray = (array: readonly unknown[], trail: (string | number)[], ancestors: object[]): unknown => {
+  ancestors.push(array);
+  const copy: unknown[] = new Array<unknown>(array.length);
+  for (let index = 0; index < array.length; index++) {
+    trail.push(index);
+    copy[index] = copyValue(array[index], trail, ancestors);
+    trail.pop();
+  }
+  ancestors.pop();
+  return Object.freeze(copy);
+};
+
+const copyObject = (object: JsonObject, trail: (string | number)[], ancestors: object[]): JsonObject => {
+  ancestors.push(object);
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(object)) {
+    trail.push(key);
+    const value = copyValue(object[key], trail, ancestors);
+    // Assigning "__proto__" would replace the copy's prototype instead of adding the key that
+    // JSON.parse (and so every persistent store) reads back as an ordinary property.
+    if (key === "__proto__") Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+    else copy[key] = value;
+    trail.pop();
+  }
+  ancestors.pop();
+  return Object.freeze(copy);
+};
+
+const describe = (value: unknown): string => {
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "bigint") return `a bigint (${value}n)`;
+  if (typeof value !== "object") return `a ${typeof value}`;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  const name = typeof prototype === "object" && prototype !== null ? prototype.constructor?.name : undefined;
+  return typeof name === "string" && name !== "" ? `an instance of ${name}` : "an object that is not plain";
+};
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+const formatTrail = (trail: readonly (string | number)[]): string =>
+  trail
+    .map((step) => (typeof step === "number" ? `[${step}]` : IDENTIFIER.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`))
+    .join("");

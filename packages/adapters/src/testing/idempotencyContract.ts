@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import type { EventToAppend, JsonObject } from "@grantledger/core";
+import { append, currentPosition, fail, newEvent, newEvents, readForwards, succeed, uniqueStreamName } from "./contractFixtures.js";
+import type { GetStore } from "./contractFixtures.js";
+
+/** Registers the tests of event ids (idempotent retries, duplicates) and of all-or-nothing batches. */
+export const idempotencyContract = (getStore: GetStore): void => {
+  describe("re-appending the same event ids", () => {
+    it.each([["no_stream"], ["any"]] as const)("with %s, returns the original result and writes nothing", async (expected) => {
+      const store = getStore();
+      const stream = uniqueStreamName("retry");
+      const batch = newEvents(3);
+      const original = await append(store, stream, batch, expected);
+      expect(await append(store, stream, batch, expected)).toEqual(original);
+      expect(await readForwards(store, stream)).toHaveLength(3);
+    });
+
+    it("with the same exact revision, even after later appends, returns the original result", async () => {
+      const store = getStore();
+      const stream = uniqueStreamName("retry");
+      await append(store, stream, newEvents(1));
+      const batch = newEvents(2);
+      const original = await append(store, stream, batch, 0n);
+      await append(store, stream, newEvents(1), original.nextExpectedRevision);
+      const before = await currentPosition(store);
+      expect(await append(store, stream, batch, 0n)).toEqual(original);
+      expect((await readForwards(store, stream)).map((event) => event.id)).toHaveLength(4);
+      const since = await succeed(store.readAll({ after: before }));
+      expect(since.filter((event) => event.streamName === stream)).toEqual([]);
+    });
+  });
+
+  describe("an event id already recorded elsewhere", () => {
+    it.each([[0], [3]])("in another stream (of %i events) is refused, naming where it is", async (existing) => {
+      const store = getStore();
+      const [first, second] = [uniqueStreamName("owner"), uniqueStreamName("thief")];
+      const event = newEvent();
+      await append(store, first, [newEvent(), event]);
+      if (existing > 0) await append(store, second, newEvents(existing));
+      expect(await fail(store.appendToStream(second, [event]))).toEqual({
+        _tag: "DuplicateEventId",
+        streamName: second,
+        eventId: event.id,
+        existingStreamName: first,
+        existingRevision: 1n,
+      });
+      if (existing > 0) expect(await readForwards(store, second)).toHaveLength(existing);
+      else expect(await fail(store.readStream(second))).toMatchObject({ _tag: "StreamNotFound" });
+    });
+
+    it.each([["any"], ["current"]] as const)(
+      "in a batch that only partly overlaps a recorded one (expecting %s) is refused",
+      async (expecting) => {
+        const store = getStore();
+        const stream = uniqueStreamName("overlap");
+        const [a, b, c] = [newEvent(), newEvent(), newEvent()];
+        await append(store, stream, [a, b]);
+        const expectedRevision = expecting === "any" ? "any" : 1n;
+        expect(await fail(store.appendToStream(stream, [b, c], { expectedRevision }))).toMatchObject({
+          _tag: "DuplicateEventId",
+          eventId: b.id,
+          existingStreamName: stream,
+          existingRevision: 1n,
+        });
+        expect(await readForwards(store, stream)).toHaveLength(2);
+      },
+    );
+  });
+
+  describe("a refused batch writes nothing", () => {
+    it("when the expected revision does not match", async () => {
+      const store = getStore();
+      const stream = uniqueStreamName("atomic");
+      await append(store, stream, newEvents(1));
+      await fail(store.appendToStream(stream, newEvents(3), { expectedRevision: 5n }));
+      expect(await readForwards(store, stream)).toHaveLength(1);
+    });
+
+    it("when one of its events has an id recorded in another stream", async () => {
+      const store = getStore();
+      const [other, stream] = [uniqueStreamName("other"), uniqueStreamName("atomic")];
+      const taken = newEvent();
+      await append(store, other, [taken]);
+      const fresh = newEvent();
+      await fail(store.appendToStream(stream, [fresh, taken]));
+      expect(await fail(store.readStream(stream))).toMatchObject({ _tag: "StreamNotFound" });
+      expect((await append(store, stream, [fresh], "no_stream")).nextExpectedRevision).toBe(0n);
+    });
+
+    const notJson: readonly [string, JsonObject][] = [
+      ["a bigint", { amount: 10n }],
+      ["NaN", { amount: Number.NaN }],
+      ["Infinity", { amount: Number.POSITIVE_INFINITY }],
+      ["undefined", { amount: undefined }],
+      ["a Date", { at: new Date(0) }],
+      ["a function", { f: () => 1 }],
+      ["a cycle", cyclic()],
+    ];
+
+    it.each(notJson)("when an event's data holds %s: InvalidAppend naming the event", async (_label, data) => {
+      const store = getStore();
+      const stream = uniqueStreamName("atomic");
+      const error = await fail(store.appendToStream(stream, [newEvent(), newEvent(data)]));
+      expect(error).toMatchObject({ _tag: "InvalidAppend", streamName: stream });
+      expect("reason" in error ? error.reason : "").toContain("events[1].data");
+      expect(await fail(store.readStream(stream))).toMatchObject({ _tag: "StreamNotFound" });
+    });
+
+    it("when an event's metadata is not JSON", async () => {
+      const store = getStore();
+      const stream = uniqueStreamName("atomic");
+      const error = await fail(store.appendToStream(stream, [newEvent({}, "T", { at: 1n })]));
+      expect("reason" in error ? error.reason : "").toContain("events[0].metadata");
+    });
+
+    const badEvents: readonly [string, string, () => EventToAppend[]][] = [
+      ["an id that is not a UUID", "events[1].id", () => [newEvent(), { ...newEvent(), id: "not-a-uuid" }]],
+      ["an empty type", "events[0].type", () => [{ ...newEvent(), type: "" }]],
+      ["the same id twice", "events[1].id", () => ((event) => [event, event])(newEvent())],
+    ];
+
+    it.each(badEvents)("when it holds %s: InvalidAppend naming %s", async (_label, where, events) => {
+      const store = getStore();
+      const stream = uniqueStreamName("atomic");
+      const error = await fail(store.appendToStream(stream, events()));
+      expect(error).toMatchObject({ _tag: "InvalidAppend", streamName: stream });
+      expect("reason" in error ? error.reason : "").toContain(where);
+      expect(await fail(store.readStream(stream))).toMatchObject({ _tag: "StreamNotFound" });
+    });
+
+    it("when the stream name is empty", async () => {
+      expect(await fail(getStore().appendToStream("", [newEvent()]))).toMatchObject({ _tag: "InvalidAppend", streamName: "" });
+    });
+  });
+};
+
+const cyclic = (): JsonObject => {
+  const node: { self?: unknown } = {};
+  node.self = node;
+  return { node };
+};

@@ -1,0 +1,43 @@
+import canonicalize from "canonicalize";
+import type { RecordedEvent } from "../store/recordedEvent.js";
+import { merkleRoot } from "./merkleTree.js";
+
+/** The stream seals are written to; it is not itself covered by a seal. */
+export const SEAL_STREAM = "seal";
+
+/** The last event of a stream at some global position. */
+export interface StreamHead {
+  readonly streamName: string;
+  readonly revision: bigint;
+  readonly hash: string;
+}
+
+/**
+ * Collects stream heads while events are read in global order. Memory is one entry per
+ * stream, so a history of millions of events is sealed or verified in one pass.
+ */
+export class StreamHeads {
+  private readonly heads = new Map<string, StreamHead>();
+
+  add(event: RecordedEvent): void {
+    if (event.streamName === SEAL_STREAM) return;
+    const hash = event.metadata["hash"];
+    this.heads.set(event.streamName, { streamName: event.streamName, revision: event.revision, hash: typeof hash === "string" ? hash : "" });
+  }
+
+  /** The heads, ordered by the UTF-8 bytes of the stream name, as any language can sort them. */
+  sorted(): readonly StreamHead[] {
+    return [...this.heads.values()].sort((a, b) => Buffer.compare(Buffer.from(a.streamName, "utf8"), Buffer.from(b.streamName, "utf8")));
+  }
+
+  get size(): number {
+    return this.heads.size;
+  }
+}
+
+/** A seal leaf: the UTF-8 bytes of the canonical JSON `{"hash":…,"revision":…,"streamName":…}`. */
+export const sealLeaf = (head: StreamHead): Uint8Array =>
+  Buffer.from(canonicalize({ streamName: head.streamName, revision: Number(head.revision), hash: head.hash }) ?? "", "utf8");
+
+/** The Merkle root over stream heads, leaves ordered by stream name. */
+export const sealRoot = (heads: readonly StreamHead[]): string => merkleRoot(heads.map(sealLeaf));
