@@ -5,6 +5,7 @@ export * from "./values/organisationNumber.js";
 export * from "./values/regionNumbers.js";
 export * from "./values/isoTime.js";
 export * from "./values/text.js";
+export * from "./values/sha256Hex.js";
 
 export * from "./store/expectedRevision.js";
 export * from "./store/recordedEvent.js";

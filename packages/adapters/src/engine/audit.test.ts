@@ -8,7 +8,6 @@ import {
   sealHistory,
   SEAL_STREAM,
   verifyHistory,
-  unsafeIsoDateTime,
   type RecordedEvent,
 } from "@grantledger/core";
 import { createMemoryEventStore } from "../memory/memoryEventStore.js";
@@ -23,7 +22,7 @@ const sealedHistory = async () => {
   await must(ledger.awardGrant(award("a", 50_000_00), context()));
   await must(ledger.awardGrant(award("b", 70_000_00), context()));
   await must(ledger.disburseGrant({ grantId: "a", amount: 20_000_00, paymentRef: "P1", disbursedAt: "2009-07-02T09:00:00Z" }, context()));
-  const seal = await sealHistory(store, { commandId: "seal-1", actor: "revisor" }, unsafeIsoDateTime("2009-12-31T23:00:00Z"));
+  const seal = await sealHistory(store, { commandId: "seal-1", actor: "revisor" }, "2009-12-31T23:00:00Z");
   if (E.isLeft(seal)) throw new Error(seal.left._tag);
   const events: RecordedEvent[] = [];
   for await (const event of readAllPages(store, { pageSize: 4 })) events.push(event);

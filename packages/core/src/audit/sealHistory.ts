@@ -1,5 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { CommandContext } from "../handler/commandContext.js";
+import { describeValidationErrors } from "../events/decodeEvent.js";
+import { CommandContext } from "../handler/commandContext.js";
+import type { InvalidCommand } from "../handler/handlerErrors.js";
 import { deriveEventId } from "../handler/eventIds.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { CurrentRevision } from "../store/expectedRevision.js";
@@ -8,7 +10,8 @@ import { readAllPages } from "../store/readAllPages.js";
 import type { StoreError } from "../store/storeErrors.js";
 import { StoreFailure } from "../store/storeErrors.js";
 import { SCHEMA_VERSION } from "../events/eventMetadata.js";
-import type { IsoDateTime } from "../values/isoTime.js";
+import { IsoDateTime } from "../values/isoTime.js";
+import type * as t from "io-ts";
 import { computeEventHash } from "./eventHash.js";
 import { SEAL_STREAM, sealRoot, StreamHeads } from "./streamHeads.js";
 
@@ -25,9 +28,18 @@ export interface Seal {
  */
 export const sealHistory = async (
   store: EventStore,
-  context: CommandContext,
-  sealedAt: IsoDateTime,
-): Promise<E.Either<StoreError, Seal>> => {
+  contextInput: t.OutputOf<typeof CommandContext>,
+  sealedAtInput: string,
+): Promise<E.Either<StoreError | InvalidCommand, Seal>> => {
+  const context = CommandContext.decode(contextInput);
+  if (E.isLeft(context)) return E.left({ _tag: "InvalidCommand", command: "Seal", ...describeValidationErrors(context.left) });
+  if (!IsoDateTime.is(sealedAtInput)) {
+    return E.left({ _tag: "InvalidCommand", command: "Seal", path: "sealedAt", reason: `not an ISO-8601 time with zone: ${sealedAtInput}` });
+  }
+  return sealValidated(store, context.right, sealedAtInput);
+};
+
+const sealValidated = async (store: EventStore, context: CommandContext, sealedAt: IsoDateTime): Promise<E.Either<StoreError, Seal>> => {
   const heads = new StreamHeads();
   let position: bigint | undefined;
   try {

@@ -1,7 +1,7 @@
 import * as t from "io-ts";
+import { Sha256Hex } from "../values/sha256Hex.js";
 import { IsoDateTime } from "../values/isoTime.js";
 
-const Sha256Hex = t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), "Sha256Hex");
 const Count = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0, "Count");
 
 /**

@@ -1,7 +1,7 @@
 import * as t from "io-ts";
+import { Sha256Hex } from "../values/sha256Hex.js";
 import { NonEmptyText } from "../values/text.js";
 
-const Sha256Hex = t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), "Sha256Hex");
 
 /**
  * Metadata on every event the command handler writes. `prevHash` and `hash` make each stream a
