@@ -1,0 +1,3 @@
+import { quickstart } from "./quickstart.js";
+
+for (const line of await quickstart()) console.log(line);
