@@ -1,3 +1,4 @@
+import { checkFiguresInOre } from "./benefitFigures.js";
 import type { AwardGrant } from "./commands.js";
 import type { GrantError } from "./grantErrors.js";
 import type { ExistingGrant } from "./grantState.js";
@@ -38,6 +39,8 @@ export const checkAward = (
   if (policy.requiresBenefitsPlan && (benefitsPlan === undefined || benefitsPlan.length === 0)) {
     return { _tag: "BenefitsPlanRequired", grantId, roundId };
   }
+  const planFigures = checkFiguresInOre(grantId, benefitsPlan ?? []);
+  if (planFigures !== undefined) return planFigures;
   const committed = commitmentFor(round, grantId);
   if (committed !== undefined) {
     return committed === amount ? undefined : { _tag: "CommitmentMismatch", roundId, grantId, committed, award: amount };

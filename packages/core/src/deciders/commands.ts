@@ -62,6 +62,8 @@ export type GrantCommand = t.TypeOf<typeof GrantCommand>;
 
 export type OpenRound = t.TypeOf<typeof OpenRound>;
 export type CloseRound = t.TypeOf<typeof CloseRound>;
+export type CommitFunds = t.TypeOf<typeof CommitFunds>;
+export type ReleaseFunds = t.TypeOf<typeof ReleaseFunds>;
 export type ApplyForGrant = t.TypeOf<typeof ApplyForGrant>;
 export type EvaluateApplication = t.TypeOf<typeof EvaluateApplication>;
 export type AwardGrant = t.TypeOf<typeof AwardGrant>;

@@ -2,7 +2,7 @@ import type { DisburseGrant, ReportBenefits } from "./commands.js";
 import type { GrantError } from "./grantErrors.js";
 import type { ExistingGrant } from "./grantState.js";
 import type { ExistingRound } from "./roundState.js";
-import { MONEY_BENEFIT_CATEGORIES } from "../events/benefits.js";
+import { checkFiguresInOre } from "./benefitFigures.js";
 import type { Money } from "../values/money.js";
 
 /** The first rule a disbursement breaks, if any. The grant is known to be awarded. */
@@ -29,8 +29,6 @@ export const checkDisbursement = (
   return undefined;
 };
 
-const MONEY_FIELDS = ["baseline", "target", "actual"] as const;
-
 /** The first rule a benefits report breaks, if any. The grant is known to be awarded. */
 export const checkBenefitsReport = (command: ReportBenefits, grant: ExistingGrant): GrantError | undefined => {
   const { grantId, period, benefits } = command.data;
@@ -38,14 +36,5 @@ export const checkBenefitsReport = (command: ReportBenefits, grant: ExistingGran
   const existing = grant.reportedPeriods.find((other) => period.from <= other.to && other.from <= period.to);
   if (existing !== undefined) return { _tag: "OverlappingBenefitsPeriod", grantId, period, existing };
   if (benefits.length === 0) return { _tag: "EmptyBenefitsReport", grantId };
-  for (const [index, benefit] of benefits.entries()) {
-    if (!MONEY_BENEFIT_CATEGORIES.includes(benefit.category)) continue;
-    for (const field of MONEY_FIELDS) {
-      const value = benefit[field];
-      if (value !== undefined && !Number.isSafeInteger(value)) {
-        return { _tag: "BenefitFigureNotInOre", grantId, index, field, value };
-      }
-    }
-  }
-  return undefined;
+  return checkFiguresInOre(grantId, benefits);
 };

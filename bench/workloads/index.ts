@@ -1,0 +1,17 @@
+import type { Workload, WorkloadName } from "../lib/workload.js";
+import { commands } from "./commands.js";
+import { memoryAppend } from "./memoryAppend.js";
+import { memoryOneStream } from "./memoryOneStream.js";
+import { memoryPerEvent } from "./memoryPerEvent.js";
+import { postgresAppend } from "./postgresAppend.js";
+import { rebuild } from "./rebuild.js";
+
+/** Every workload by name, in the order a full run takes them. */
+export const WORKLOADS: { readonly [K in WorkloadName]: Workload } = {
+  "memory-append": memoryAppend,
+  "memory-one-stream": memoryOneStream,
+  commands,
+  rebuild,
+  "postgres-append": postgresAppend,
+  "memory-per-event": memoryPerEvent,
+};

@@ -1,0 +1,7 @@
+export { createEventStoreDbEventStore, DEFAULT_DEADLINE_MS } from "./eventStoreDbEventStore.js";
+export type { EventStoreDbConnection, EventStoreDbSettings } from "./eventStoreDbEventStore.js";
+export { defaultResubscribePolicy } from "./allSubscription.js";
+export type { ResubscribePolicy } from "./allSubscription.js";
+export { createEventStoreDbReadModelStore } from "./readModelStore.js";
+export type { EventStoreDbReadModelStoreOptions } from "./readModelStore.js";
+export { READ_MODEL_EVENT_TYPE } from "./readModelEncoding.js";

@@ -1,0 +1,15 @@
+export { createPostgresEventStore, postgresEventStoreOver } from "./postgresEventStore.js";
+export type { PostgresEventStore } from "./postgresEventStore.js";
+export { resolveStoreConfig } from "./storeConfig.js";
+export type { InvalidStoreConfig, PostgresStoreOptions, StoreConfig, StoreTarget } from "./storeConfig.js";
+export { migrate, MIGRATIONS, SchemaTooNew } from "./migrate.js";
+export type { Migration } from "./migrate.js";
+export { DEFAULT_SCHEMA } from "./sqlNames.js";
+export type { AdvisoryLockKey, LockSession, NotificationListener, SqlDriver, SqlExecutor, SqlRow } from "./sqlDriver.js";
+export type { PgliteSource } from "./pgliteDriver.js";
+export { createPostgresReadModelStore } from "./postgresReadModelStore.js";
+export type { PostgresReadModelStoreOptions } from "./postgresReadModelStore.js";
+export { municipalityTotalsRows, readModelRows } from "./readModelRows.js";
+export type { ReadModelRows } from "./readModelRows.js";
+export { createExclusiveProjectionRunner } from "./exclusiveProjectionRunner.js";
+export type { ExclusiveProjectionRunner, ExclusiveProjectionRunnerOptions, RunnerRole } from "./exclusiveProjectionRunner.js";

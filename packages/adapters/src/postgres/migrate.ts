@@ -1,0 +1,64 @@
+import { eventTablesMigration } from "./eventTablesMigration.js";
+import { readModelTablesMigration } from "./readModelTablesMigration.js";
+import { migrationLockKey, quoteIdentifier } from "./sqlNames.js";
+import type { SqlDriver } from "./sqlDriver.js";
+
+/** One step of the schema's history; `sql` is given the schema name and may hold many statements. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: (schema: string) => string;
+}
+
+/** Every migration, oldest first. Append new ones; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: "event log and append function", sql: eventTablesMigration },
+  { version: 2, name: "read models and checkpoints", sql: readModelTablesMigration },
+];
+
+/** The database holds migrations this library does not know: it was migrated by a newer one. */
+export class SchemaTooNew extends Error {
+  constructor(
+    readonly schema: string,
+    readonly found: number,
+    readonly known: number,
+  ) {
+    super(`schema ${schema} is at migration ${found}, newer than this library's ${known}; upgrade grantledger`);
+    this.name = "SchemaTooNew";
+  }
+}
+
+/**
+ * Brings `schema` up to date and returns the versions it applied (none when already current).
+ *
+ * Everything runs in one transaction under an advisory lock on the schema's name, so two
+ * processes starting at once take turns: the second waits, then finds nothing left to do. The
+ * lock is taken before `CREATE SCHEMA IF NOT EXISTS`, which itself fails when raced. DDL is
+ * transactional in PostgreSQL, so a failed migration leaves the schema as it was.
+ */
+export const migrate = (driver: SqlDriver, schema: string, migrations: readonly Migration[] = MIGRATIONS): Promise<number[]> =>
+  driver.transaction(async (tx) => {
+    const [classId, objectId] = migrationLockKey(schema);
+    await tx.query("SELECT pg_advisory_xact_lock($1, $2)", [classId, objectId]);
+    const s = quoteIdentifier(schema);
+    await tx.script(`
+      CREATE SCHEMA IF NOT EXISTS ${s};
+      CREATE TABLE IF NOT EXISTS ${s}.grantledger_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      );`);
+    const rows = await tx.query(`SELECT version FROM ${s}.grantledger_migrations`);
+    const done = new Set(rows.map((row) => Number(row["version"])));
+    const known = Math.max(0, ...migrations.map((migration) => migration.version));
+    const newest = Math.max(0, ...done);
+    if (newest > known) throw new SchemaTooNew(schema, newest, known);
+    const applied: number[] = [];
+    for (const migration of migrations) {
+      if (done.has(migration.version)) continue;
+      await tx.script(migration.sql(schema));
+      await tx.query(`INSERT INTO ${s}.grantledger_migrations (version, name) VALUES ($1, $2)`, [migration.version, migration.name]);
+      applied.push(migration.version);
+    }
+    return applied;
+  });

@@ -1,0 +1,28 @@
+/**
+ * The command's exit codes. A broken history and a failed operation share 1: a script asks
+ * "did it hold?", and either way the answer is no. 2 is kept for a command line that cannot run.
+ */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/**
+ * An error that ends the command: one line saying what went wrong and where, and the exit code.
+ * Thrown anywhere in a command and turned into stderr output in one place (`runCli`).
+ */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: typeof EXIT_FAILED | typeof EXIT_USAGE = EXIT_FAILED,
+  ) {
+    super(message);
+    this.name = "CliError";
+  }
+}
+
+/** A command line that cannot run: a bad option value, a missing store, options that exclude each other. */
+export const usageError = (message: string): CliError => new CliError(message, EXIT_USAGE);
+
+/** The message of anything thrown, on one line. */
+export const oneLine = (error: unknown): string =>
+  (error instanceof Error ? error.message : String(error)).replace(/\s*\n\s*/g, " ").trim();

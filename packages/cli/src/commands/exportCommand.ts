@@ -1,0 +1,88 @@
+import * as E from "fp-ts/lib/Either.js";
+import { decodeRecordedEvent, readAllPages, SEAL_STREAM, StoreFailure } from "@grantledger/core";
+import { describeProjectionError, grantRegister, listGrants, projectAsOf } from "@grantledger/projections";
+import { CliError, EXIT_OK, oneLine } from "../cliError.js";
+import { AwardedGrantsCollector, type AwardedGrant } from "../exports/awardedGrants.js";
+import { grantRegisterCsv } from "../exports/grantRegisterCsv.js";
+import { threeSixtyGivingPackage } from "../exports/threeSixtyGiving.js";
+import { formatHistoryLine } from "../history/historyLine.js";
+import { describeStoreError } from "../output/describeStoreError.js";
+import { formatCount } from "../output/formatCount.js";
+import type { Output } from "../output/output.js";
+import { startProgress } from "../output/progress.js";
+import { openTextSink, type TextSink } from "../output/textSink.js";
+import { withSource, type HistorySource, type SourceOptions } from "../store/historySource.js";
+
+export interface ExportOptions extends SourceOptions {
+  readonly format: "ndjson" | "csv" | "360giving";
+  readonly out?: string;
+}
+
+/** Every event, a line each, in global order; returns how many. */
+const writeNdjson = async (source: HistorySource, sink: TextSink): Promise<number> => {
+  const progress = startProgress({ label: `exporting ${source.label}`, unit: "events" });
+  let count = 0;
+  try {
+    for await (const event of readAllPages(source.store)) {
+      await sink.write(`${formatHistoryLine(event)}\n`);
+      count += 1;
+      if ((count & 0x3ff) === 0) progress.update(count);
+    }
+  } finally {
+    progress.stop();
+  }
+  return count;
+};
+
+const writeCsv = async (source: HistorySource, sink: TextSink): Promise<number> => {
+  const folded = await projectAsOf(source.store, grantRegister)();
+  if (E.isLeft(folded)) throw new CliError(`cannot export ${source.label}: ${describeProjectionError(folded.left)}`);
+  const rows = listGrants(folded.right.state);
+  for (const line of grantRegisterCsv(rows)) await sink.write(`${line}\r\n`);
+  return rows.length;
+};
+
+const writeThreeSixtyGiving = async (source: HistorySource, sink: TextSink): Promise<number> => {
+  const collector = new AwardedGrantsCollector();
+  for await (const recorded of readAllPages(source.store)) {
+    if (recorded.streamName === SEAL_STREAM) continue;
+    const decoded = decodeRecordedEvent(recorded);
+    if (E.isLeft(decoded)) {
+      const f = decoded.left;
+      throw new CliError(`${source.label}: ${f.type} at ${f.streamName}@${f.revision} (position ${f.position}) does not decode: ${f.path}: ${f.reason}`);
+    }
+    collector.add(decoded.right.event);
+  }
+  let grants: readonly AwardedGrant[];
+  try {
+    grants = collector.result();
+  } catch (error) {
+    throw new CliError(`cannot export ${source.label}: ${oneLine(error)}`);
+  }
+  if (grants.length === 0) throw new CliError(`no awarded grants in ${source.label}: a 360Giving package needs at least one`);
+  await sink.write(`${JSON.stringify(threeSixtyGivingPackage(grants), null, 2)}\n`);
+  return grants.length;
+};
+
+const WRITERS = { ndjson: [writeNdjson, "events"], csv: [writeCsv, "grants"], "360giving": [writeThreeSixtyGiving, "awarded grants"] } as const;
+
+/**
+ * `grantledger export`: the history as NDJSON (the exchange format `import` reads), the grant
+ * register as CSV, or the awarded grants as a 360Giving package, to stdout or `--out`.
+ */
+export const exportCommand = async (options: ExportOptions, output: Output): Promise<number> =>
+  withSource(options, async (source) => {
+    const [write, unit] = WRITERS[options.format];
+    const sink = await openTextSink(options.out);
+    let count: number;
+    try {
+      count = await write(source, sink);
+      await sink.close();
+    } catch (error) {
+      await sink.abort();
+      if (error instanceof StoreFailure) throw new CliError(`cannot read ${source.label}: ${describeStoreError(error.error)}`);
+      throw error;
+    }
+    if (options.out !== undefined) output.err(`wrote ${formatCount(count)} ${unit} to ${options.out}`);
+    return EXIT_OK;
+  });

@@ -1,0 +1,65 @@
+import * as E from "fp-ts/lib/Either.js";
+import { IsoDateTime } from "@grantledger/core";
+import { describeProjectionError, projectAsOf, type AsOfOptions } from "@grantledger/projections";
+import { CliError, EXIT_OK, usageError } from "../cliError.js";
+import type { Column } from "../output/columns.js";
+import { tableCell } from "../output/columns.js";
+import type { Output } from "../output/output.js";
+import { renderCsv, renderTable } from "../output/renderTable.js";
+import { withSource, type SourceOptions } from "../store/historySource.js";
+import { withTotalsView, type TotalsBy, type TotalsView } from "../totals/totalsViews.js";
+
+export interface TotalsOptions extends SourceOptions {
+  readonly by: TotalsBy;
+  /** An ISO-8601 time with zone: what had been recorded by then. */
+  readonly asOf?: string;
+  /** A global position: what had been recorded up to it. */
+  readonly atPosition?: bigint;
+  readonly format: "table" | "json" | "csv";
+}
+
+/** JSON with bigints as integers (positions), which `JSON.stringify` refuses by default. */
+const toJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? (v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v.toString()) : v), 2);
+
+const footerOf = <R>(columns: readonly Column<R>[], summed: readonly string[], rows: readonly R[]): string[] =>
+  columns.map((column, index) => {
+    if (index === 0) return "Total";
+    if (!summed.includes(column.csvHeader)) return "";
+    const sum = rows.reduce((total, row) => total + Number(column.value(row) ?? 0), 0);
+    return tableCell(column.kind, sum);
+  });
+
+/**
+ * `grantledger totals --by municipality|round|grant`: folds the history (up to `--as-of` or
+ * `--at-position`) through the projection for the view and prints its rows.
+ */
+export const totalsCommand = async (options: TotalsOptions, output: Output): Promise<number> => {
+  if (options.asOf !== undefined && !IsoDateTime.is(options.asOf)) {
+    throw usageError(`--as-of "${options.asOf}" is not an ISO-8601 time with a zone (e.g. 2010-12-31T23:59:59+01:00)`);
+  }
+  const limits: AsOfOptions = {
+    ...(options.asOf === undefined ? {} : { recordedAt: options.asOf }),
+    ...(options.atPosition === undefined ? {} : { position: options.atPosition }),
+  };
+  return withSource(options, (source) =>
+    withTotalsView(options.by, async <S, R>(view: TotalsView<S, R>) => {
+      const folded = await projectAsOf(source.store, view.projection, limits)();
+      if (E.isLeft(folded)) throw new CliError(`cannot total ${source.label}: ${describeProjectionError(folded.left)}`);
+      const rows = view.rows(folded.right.state);
+      const position = folded.right.position;
+      if (options.format === "json") {
+        output.out(toJson({ by: options.by, source: source.label, asOf: { position: position ?? null, ...limits }, amountsIn: "øre", rows }));
+      } else if (options.format === "csv") {
+        for (const line of renderCsv(view.columns, rows)) output.out(line);
+      } else {
+        const when = position === undefined ? "before the first event" : `as of position ${position}`;
+        const asOf = options.asOf === undefined ? "" : ` (recorded by ${options.asOf})`;
+        output.out(`Totals by ${options.by} in ${source.label}, ${when}${asOf}`);
+        output.out("");
+        for (const line of renderTable(view.columns, rows, footerOf(view.columns, view.summed, rows))) output.out(line);
+      }
+      return EXIT_OK;
+    }),
+  );
+};

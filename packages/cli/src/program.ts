@@ -1,0 +1,103 @@
+import { Command, InvalidArgumentError, Option } from "commander";
+import { exportCommand, type ExportOptions } from "./commands/exportCommand.js";
+import { historyCommand } from "./commands/historyCommand.js";
+import { importCommand, type ImportOptions } from "./commands/importCommand.js";
+import { sealCommand, type SealOptions } from "./commands/sealCommand.js";
+import { totalsCommand, type TotalsOptions } from "./commands/totalsCommand.js";
+import { verifyCommand, type VerifyOptions } from "./commands/verifyCommand.js";
+import type { Output } from "./output/output.js";
+import type { SourceOptions } from "./store/historySource.js";
+
+/** Where the command's exit code goes once its action has run. */
+export interface ExitCodeSink {
+  exitCode: number;
+}
+
+/** Commander puts its "(Did you mean …?)" on a second line; an error here is always one. */
+const oneLineError = (text: string): string => (text.startsWith("error:") ? text.trim().replace(/\s*\n\s*/g, " ") : text.trimEnd());
+
+const collect = (value: string, previous: readonly string[]): readonly string[] => [...previous, value];
+
+/** A whole number of a global position; commander turns the throw into a usage error. */
+const parsePosition = (value: string): bigint => {
+  if (!/^(0|[1-9]\d*)$/.test(value)) throw new InvalidArgumentError("not a whole number (a global position)");
+  return BigInt(value);
+};
+
+const storeOption = (): Option =>
+  new Option("--store <url>", "the event store: postgres://…, pglite:DIR, pglite:memory or esdb://… (default: $GRANTLEDGER_STORE)");
+
+/** `--store` or `--from`, for commands that only read. */
+const withSource = (command: Command): Command =>
+  command
+    .addOption(storeOption())
+    .addOption(new Option("--from <file>", "an exported history (NDJSON), read-only, instead of a store"));
+
+/**
+ * The `grantledger` command line. Every action sets `sink.exitCode`; parse errors and `--help`
+ * surface as commander errors (see `exitOverride`), mapped to exit codes by `runCli`. Commander
+ * hands actions untyped option objects; each is annotated with the shape its options define.
+ */
+export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
+  const program = new Command("grantledger")
+    .description("Verify, read, seal, export and import a grantledger event history.")
+    .version("0.1.0")
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({ writeOut: (text) => output.out(text.trimEnd()), writeErr: (text) => output.err(oneLineError(text)) });
+
+  withSource(program.command("verify"))
+    .description("check every event's codec, hash chain link and content hash, and every seal's Merkle root")
+    .option("--expect-root <root@position>", "also check a root kept outside the store (repeatable)", collect, [])
+    .addHelpText("after", "\nExit 0 when the history is intact, 1 naming the first break, 2 on a usage error.")
+    .action(async (options: VerifyOptions) => {
+      sink.exitCode = await verifyCommand(options, output);
+    });
+
+  withSource(program.command("history"))
+    .description("tell one grant's story in plain words, amounts in NOK")
+    .argument("<grantId>", "the grant's id (its stream is grant-<grantId>)")
+    .action(async (grantId: string, options: SourceOptions) => {
+      sink.exitCode = await historyCommand(grantId, options, output);
+    });
+
+  withSource(program.command("totals"))
+    .description("totals per municipality, round or grant, now or as of a time or position")
+    .addOption(new Option("--by <view>", "what to total by").choices(["municipality", "round", "grant"]).makeOptionMandatory())
+    .addOption(new Option("--as-of <time>", "what was known at this ISO-8601 time (with zone)").conflicts("atPosition"))
+    .addOption(new Option("--at-position <n>", "what was known at this global position").argParser(parsePosition))
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
+    .action(async (options: TotalsOptions) => {
+      sink.exitCode = await totalsCommand(options, output);
+    });
+
+  program
+    .command("seal")
+    .description("seal the store: append a Merkle root over every stream's head, and print it")
+    .addOption(storeOption())
+    .option("--actor <who>", "who seals, recorded in the seal's metadata", "grantledger-cli")
+    .addHelpText("after", "\nKeep the printed root outside the store (an annual report, a letter); check it later with\n  grantledger verify --expect-root <root>@<position>")
+    .action(async (options: SealOptions) => {
+      sink.exitCode = await sealCommand(options, output);
+    });
+
+  withSource(program.command("export"))
+    .description("write the history (NDJSON), the grant register (CSV) or awarded grants (360Giving JSON)")
+    .addOption(new Option("--format <format>", "what to write").choices(["ndjson", "csv", "360giving"]).default("ndjson"))
+    .option("--out <file>", "write to this file instead of stdout")
+    .action(async (options: ExportOptions) => {
+      sink.exitCode = await exportCommand(options, output);
+    });
+
+  program
+    .command("import")
+    .description("append an exported history to a store, after verifying it; importing twice adds nothing")
+    .argument("<file>", "the exported history (NDJSON)")
+    .addOption(new Option("--to <url>", "the target store: postgres://…, pglite:DIR or esdb://…").makeOptionMandatory())
+    .option("--expect-root <root@position>", "also check a root kept outside the store before importing (repeatable)", collect, [])
+    .action(async (file: string, options: ImportOptions) => {
+      sink.exitCode = await importCommand(file, options, output);
+    });
+
+  return program;
+};

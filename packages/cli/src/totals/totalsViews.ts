@@ -1,0 +1,110 @@
+import {
+  grantRegister,
+  listGrants,
+  listMunicipalities,
+  listOtherParticipants,
+  listRoundBudgets,
+  municipalityTotals,
+  roundBudget,
+  type GrantRegisterRow,
+  type Projection,
+  type RoundBudgetRow,
+} from "@grantledger/projections";
+import type { Column } from "../output/columns.js";
+
+/** What `totals --by` can total by. */
+export type TotalsBy = "municipality" | "round" | "grant";
+
+/** One participant's totals, municipalities and the others alike. Money in øre. */
+export interface ParticipantRow {
+  readonly kind: string;
+  /** Municipality or county number, or organisation number. */
+  readonly id: string;
+  readonly name: string;
+  readonly projects: number;
+  readonly requested: number;
+  readonly awarded: number;
+  readonly disbursed: number;
+  readonly benefitsNok: number;
+}
+
+/**
+ * A view of `totals`: the projection to fold, how to list its rows, the columns, and which
+ * money columns get a total line (those that add up: shares of grants, to the øre).
+ */
+export interface TotalsView<S, R> {
+  readonly projection: Projection<S>;
+  readonly rows: (state: S) => readonly R[];
+  readonly columns: readonly Column<R>[];
+  readonly summed: readonly string[];
+}
+
+const money = <R>(header: string, csvHeader: string, value: (row: R) => number): Column<R> => ({ header, csvHeader, kind: "money", value });
+const count = <R>(header: string, csvHeader: string, value: (row: R) => number): Column<R> => ({ header, csvHeader, kind: "count", value });
+const text = <R>(header: string, csvHeader: string, value: (row: R) => string | undefined): Column<R> => ({ header, csvHeader, kind: "text", value });
+
+const byMunicipality: TotalsView<Parameters<typeof listMunicipalities>[0], ParticipantRow> = {
+  projection: municipalityTotals,
+  rows: (state) => [
+    ...listMunicipalities(state).map((row) => ({ ...row, kind: "municipality", id: row.municipalityNo })),
+    ...listOtherParticipants(state),
+  ],
+  columns: [
+    text("Kind", "kind", (row) => row.kind),
+    text("No.", "id", (row) => row.id),
+    text("Name", "name", (row) => row.name),
+    count("Projects", "projects", (row) => row.projects),
+    money("Requested (søkt)", "requested_nok", (row) => row.requested),
+    money("Awarded (tildelt)", "awarded_nok", (row) => row.awarded),
+    money("Disbursed (utbetalt)", "disbursed_nok", (row) => row.disbursed),
+    money("Benefits (gevinst)", "benefits_nok", (row) => row.benefitsNok),
+  ],
+  summed: ["requested_nok", "awarded_nok", "disbursed_nok", "benefits_nok"],
+};
+
+const byRound: TotalsView<Parameters<typeof listRoundBudgets>[0], RoundBudgetRow> = {
+  projection: roundBudget,
+  rows: listRoundBudgets,
+  columns: [
+    text("Round (utlysning)", "round_id", (row) => row.roundId),
+    text("Name", "name", (row) => row.name),
+    money("Budget", "budget_nok", (row) => row.budget),
+    money("Committed (bundet)", "committed_nok", (row) => row.committed),
+    money("Disbursed (utbetalt)", "disbursed_nok", (row) => row.disbursed),
+    money("Remaining (ledig)", "remaining_nok", (row) => row.remaining),
+    count("Applied", "applications", (row) => row.applications),
+    count("Awarded", "awarded", (row) => row.awarded),
+    count("Rejected", "rejected", (row) => row.rejected),
+    count("Pending", "pending", (row) => row.pending),
+    text("Closed", "closed_at", (row) => row.closedAt),
+  ],
+  summed: ["budget_nok", "committed_nok", "disbursed_nok", "remaining_nok"],
+};
+
+const byGrant: TotalsView<Parameters<typeof listGrants>[0], GrantRegisterRow> = {
+  projection: grantRegister,
+  rows: listGrants,
+  columns: [
+    text("Grant (tilskudd)", "grant_id", (row) => row.grantId),
+    text("Round", "round_id", (row) => row.roundId),
+    text("Status", "status", (row) => row.status),
+    text("Applicant (tilskuddsmottaker)", "applicant", (row) => row.applicant.name),
+    text("Title", "title", (row) => row.title),
+    money("Requested (søkt)", "requested_nok", (row) => row.requested),
+    money("Awarded (tildelt)", "awarded_nok", (row) => row.awarded),
+    money("Disbursed (utbetalt)", "disbursed_nok", (row) => row.disbursed),
+  ],
+  summed: ["requested_nok", "awarded_nok", "disbursed_nok"],
+};
+
+/** Runs `use` with the view for `by`, keeping each view's state and row types together. */
+export const withTotalsView = <A>(by: TotalsBy, use: <S, R>(view: TotalsView<S, R>) => A): A => {
+  switch (by) {
+    case "municipality":
+      return use(byMunicipality);
+    case "round":
+      return use(byRound);
+    case "grant":
+      return use(byGrant);
+  }
+};

@@ -1,0 +1,88 @@
+import * as E from "fp-ts/lib/Either.js";
+import { decodeRecordedEvent, type DecodedEvent, type RecordedEvent } from "@grantledger/core";
+import type { Projection, ProjectionSnapshot } from "./projection.js";
+import type { PoisonEvent } from "./projectionError.js";
+
+/** How far a fold got, and the poison event that stopped it, if one did. */
+export interface FoldOutcome<S> {
+  /** The state and checkpoint after the last event taken: before the poison event, if any. */
+  readonly snapshot: ProjectionSnapshot<S>;
+  readonly poison: PoisonEvent | undefined;
+}
+
+// One Set per projection, not one per batch: `handles` is fixed for a projection's lifetime.
+const handledTypes = new WeakMap<Projection<unknown>, ReadonlySet<string>>();
+const handledBy = <S>(projection: Projection<S>): ReadonlySet<string> => {
+  const known = handledTypes.get(projection as Projection<unknown>);
+  if (known !== undefined) return known;
+  const types = new Set<string>(projection.handles);
+  handledTypes.set(projection as Projection<unknown>, types);
+  return types;
+};
+
+const poisonOf = (projection: string, event: RecordedEvent, reason: string, path?: string): PoisonEvent => ({
+  _tag: "PoisonEvent",
+  projection,
+  streamName: event.streamName,
+  revision: event.revision,
+  position: event.position,
+  type: event.type,
+  reason,
+  ...(path === undefined ? {} : { path }),
+});
+
+// Folds with `apply` one event at a time, to find the event a failed `applyAll` stumbled on.
+const foldOneByOne = <S>(
+  projection: Projection<S>,
+  from: S,
+  events: readonly DecodedEvent[],
+  checkpointsBefore: readonly (bigint | undefined)[],
+  checkpointAfter: bigint | undefined,
+): FoldOutcome<S> => {
+  let state = from;
+  for (const [index, event] of events.entries()) {
+    try {
+      state = projection.apply(state, event);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { snapshot: { state, checkpoint: checkpointsBefore[index] }, poison: poisonOf(projection.name, event.recorded, reason) };
+    }
+  }
+  return { snapshot: { state, checkpoint: checkpointAfter }, poison: undefined };
+};
+
+/**
+ * Folds `events` (in global order, all after `from.checkpoint`) into `from`. Events the
+ * projection does not handle only move the checkpoint. It stops at the first event that fails
+ * its codec or makes `apply` throw, and returns what it had before that event.
+ */
+export const foldRecorded = <S>(
+  projection: Projection<S>,
+  from: ProjectionSnapshot<S>,
+  events: readonly RecordedEvent[],
+): FoldOutcome<S> => {
+  const handled = handledBy(projection);
+  const taken: DecodedEvent[] = [];
+  const checkpointsBefore: (bigint | undefined)[] = [];
+  let checkpoint = from.checkpoint;
+  let poison: PoisonEvent | undefined;
+  for (const recorded of events) {
+    if (handled.has(recorded.type)) {
+      const decoded = decodeRecordedEvent(recorded);
+      if (E.isLeft(decoded)) {
+        poison = poisonOf(projection.name, recorded, decoded.left.reason, decoded.left.path);
+        break;
+      }
+      taken.push(decoded.right);
+      checkpointsBefore.push(checkpoint);
+    }
+    checkpoint = recorded.position;
+  }
+  try {
+    const state = projection.applyAll === undefined ? taken.reduce((state, event) => projection.apply(state, event), from.state) : projection.applyAll(from.state, taken);
+    return { snapshot: { state, checkpoint }, poison };
+  } catch {
+    const outcome = foldOneByOne(projection, from.state, taken, checkpointsBefore, checkpoint);
+    return outcome.poison === undefined ? { ...outcome, poison } : outcome;
+  }
+};

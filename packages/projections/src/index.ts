@@ -1,0 +1,20 @@
+export * from "./projection.js";
+export * from "./projectionError.js";
+export * from "./persistentMap.js";
+export * from "./foldRecorded.js";
+export * from "./foldWithDrafts.js";
+export * from "./projectAsOf.js";
+
+export * from "./store/readModelStore.js";
+export * from "./store/memoryReadModelStore.js";
+
+export * from "./runner/projectionRunnerTypes.js";
+export * from "./runner/projectionRunner.js";
+
+export * from "./readModels/municipalityTotalsState.js";
+export * from "./readModels/municipalityTotals.js";
+export * from "./readModels/municipalityTotalsQueries.js";
+export * from "./readModels/roundBudget.js";
+export * from "./readModels/grantRegister.js";
+export * from "./readModels/benefitFigures.js";
+export * from "./readModels/benefitsRealisation.js";

@@ -1,0 +1,63 @@
+import type { ReadAllError, StoreError } from "@grantledger/core";
+import type { ReadModelStoreFailed } from "./store/readModelStore.js";
+
+/**
+ * An event a projection could not take: it failed its codec, or `apply` threw. The runner stops
+ * before it; the checkpoint names the event before it, and nothing after it is applied.
+ */
+export interface PoisonEvent {
+  readonly _tag: "PoisonEvent";
+  readonly projection: string;
+  readonly streamName: string;
+  readonly revision: bigint;
+  readonly position: bigint;
+  readonly type: string;
+  /** Why: the codec's complaint, or the message `apply` threw. */
+  readonly reason: string;
+  /** For a codec failure, the failing path (`event.data.amount`, `metadata.hash`). */
+  readonly path?: string;
+}
+
+/** The event store refused a read, or a subscription broke. */
+export interface EventStoreFailed {
+  readonly _tag: "EventStoreFailed";
+  readonly projection: string;
+  readonly error: ReadAllError | StoreError;
+}
+
+/** A wait that cannot end: the runner is not running (any more) and has not reached `position`. */
+export interface RunnerNotRunning {
+  readonly _tag: "RunnerNotRunning";
+  readonly projection: string;
+  readonly position: bigint;
+  readonly checkpoint: bigint | undefined;
+}
+
+/** An as-of time that is not an ISO-8601 instant with a zone. */
+export interface InvalidAsOf {
+  readonly _tag: "InvalidAsOf";
+  readonly projection: string;
+  readonly recordedAt: string;
+}
+
+/** Everything that can stop a projection. */
+export type ProjectionError = PoisonEvent | EventStoreFailed | ReadModelStoreFailed | RunnerNotRunning | InvalidAsOf;
+
+const where = (error: PoisonEvent): string =>
+  `${error.type} at ${error.streamName}@${error.revision} (position ${error.position})`;
+
+/** One sentence for a projection error, for the edges (CLI, logs, HTTP). */
+export const describeProjectionError = (error: ProjectionError): string => {
+  switch (error._tag) {
+    case "PoisonEvent":
+      return `projection ${error.projection} stopped at ${where(error)}: ${error.path === undefined ? "" : `${error.path}: `}${error.reason}`;
+    case "EventStoreFailed":
+      return `projection ${error.projection} could not read the event store: ${error.error._tag}`;
+    case "ReadModelStoreFailed":
+      return `read model ${error.name} could not be ${error.operation === "load" ? "loaded" : "saved"}: ${error.reason}`;
+    case "RunnerNotRunning":
+      return `projection ${error.projection} is not running and has not reached position ${error.position}`;
+    case "InvalidAsOf":
+      return `"${error.recordedAt}" is not an ISO-8601 time with a zone`;
+  }
+};

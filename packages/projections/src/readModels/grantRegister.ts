@@ -1,0 +1,103 @@
+import {
+  compareInstants,
+  ZERO,
+  type Applicant,
+  type DomainEvent,
+  type EntityId,
+  type GrantStatus,
+  type IsoDateTime,
+  type Money,
+} from "@grantledger/core";
+import { editorOf, emptyMap, getFrom, valuesOf, type MapEditor, type PersistentMap } from "../persistentMap.js";
+import type { Projection } from "../projection.js";
+import { known, plus } from "./amounts.js";
+import { foldWithDrafts } from "../foldWithDrafts.js";
+
+/** One grant as the register shows it. Money in øre; optional fields appear once they are known. */
+export interface GrantRegisterRow {
+  readonly grantId: EntityId;
+  readonly roundId: EntityId;
+  readonly status: GrantStatus;
+  readonly applicant: Applicant;
+  readonly title: string;
+  readonly totalCost: Money;
+  readonly requested: Money;
+  readonly score?: number;
+  readonly recommendation?: "award" | "reject";
+  readonly recommendedAmount?: Money;
+  /** The amount awarded; zero until the grant is awarded. */
+  readonly awarded: Money;
+  readonly disbursed: Money;
+  readonly appliedAt: IsoDateTime;
+  readonly evaluatedAt?: IsoDateTime;
+  /** When the grant was awarded or rejected. */
+  readonly decidedAt?: IsoDateTime;
+  readonly rejectionReason?: string;
+  /** The latest `disbursedAt` among the grant's disbursements. */
+  readonly lastDisbursedAt?: IsoDateTime;
+}
+
+/** The state of {@link grantRegister}: read it through `listGrants` and `getGrant`. */
+export interface GrantRegisterState {
+  readonly grants: PersistentMap<GrantRegisterRow>;
+}
+
+const later = (known: IsoDateTime | undefined, next: IsoDateTime): IsoDateTime =>
+  known === undefined || compareInstants(next, known) > 0 ? next : known;
+
+const rowOf = (grants: MapEditor<GrantRegisterRow>, grantId: string, type: string): GrantRegisterRow =>
+  known(grants.get(grantId), `${type}: grant ${grantId}`);
+
+const step = (grants: MapEditor<GrantRegisterRow>, event: DomainEvent): void => {
+  switch (event.type) {
+    case "GrantApplied": {
+      const { grantId, roundId, applicant, project, totalCost, requested, appliedAt } = event.data;
+      if (grants.get(grantId) !== undefined) throw new Error(`grant ${grantId} was applied for twice`);
+      return grants.set(grantId, { grantId, roundId, status: "applied", applicant, title: project.title, totalCost, requested, awarded: ZERO, disbursed: ZERO, appliedAt });
+    }
+    case "ApplicationEvaluated": {
+      const { grantId, score, recommendation, recommendedAmount, evaluatedAt } = event.data;
+      const amount = recommendedAmount === undefined ? {} : { recommendedAmount };
+      return grants.set(grantId, { ...rowOf(grants, grantId, event.type), status: "evaluated", score, recommendation, ...amount, evaluatedAt });
+    }
+    case "GrantAwarded": {
+      const { grantId, amount, awardedAt } = event.data;
+      return grants.set(grantId, { ...rowOf(grants, grantId, event.type), status: "awarded", awarded: amount, decidedAt: awardedAt });
+    }
+    case "GrantRejected": {
+      const { grantId, reason, rejectedAt } = event.data;
+      return grants.set(grantId, { ...rowOf(grants, grantId, event.type), status: "rejected", decidedAt: rejectedAt, rejectionReason: reason });
+    }
+    case "GrantDisbursed": {
+      const { grantId, amount, disbursedAt } = event.data;
+      const row = rowOf(grants, grantId, event.type);
+      return grants.set(grantId, { ...row, disbursed: plus(row.disbursed, amount), lastDisbursedAt: later(row.lastDisbursedAt, disbursedAt) });
+    }
+    default:
+      return;
+  }
+};
+
+/**
+ * One row per grant: where it stands (applied, evaluated, awarded, rejected), who applied, in
+ * which round, for what, and the amounts and dates of its application, evaluation, decision and
+ * disbursements. Query it with `listGrants` and `getGrant`.
+ */
+export const grantRegister: Projection<GrantRegisterState> = {
+  name: "grant-register",
+  version: 1,
+  handles: ["GrantApplied", "ApplicationEvaluated", "GrantAwarded", "GrantRejected", "GrantDisbursed"],
+  initialState: { grants: emptyMap() },
+  ...foldWithDrafts(
+    (state: GrantRegisterState) => editorOf(state.grants),
+    step,
+    (grants): GrantRegisterState => ({ grants: grants.finish() }),
+  ),
+};
+
+/** One grant's row, or `undefined` if no such grant was applied for. */
+export const getGrant = (state: GrantRegisterState, grantId: string): GrantRegisterRow | undefined => getFrom(state.grants, grantId);
+
+/** Every grant, in order of application time (then grant id, for grants applied at the same instant). */
+export const listGrants = (state: GrantRegisterState): readonly GrantRegisterRow[] =>
+  [...valuesOf(state.grants)].sort((a, b) => compareInstants(a.appliedAt, b.appliedAt) || (a.grantId < b.grantId ? -1 : a.grantId > b.grantId ? 1 : 0));
