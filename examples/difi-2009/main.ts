@@ -1,10 +1,11 @@
 /**
- * `pnpm demo [--json] [--store memory]`: seeds round 1 of the 2009 crisis package into an event
+ * `pnpm demo [--json] [--store <url>]`: seeds round 1 of the 2009 crisis package into an event
  * store through the ledger's commands, then prints what the read models make of it.
  */
 import { parseArgs } from "node:util";
 import { createMemoryEventStore } from "@grantledger/adapters/memory";
 import { createGrantLedger, type EventStore } from "@grantledger/core";
+import { openStore } from "@grantledger/cli";
 import * as E from "fp-ts/lib/Either.js";
 import { TIMELINE } from "./data/timeline.js";
 import { ROUND_ID } from "./ids.js";
@@ -14,7 +15,7 @@ import { buildReport, describeReportError, reportJson } from "./report.js";
 import { describeSeedFailure, seedRound } from "./seedRound.js";
 import { createStepClock, type StepClock } from "./stepClock.js";
 
-const USAGE = "usage: pnpm demo [--json] [--store memory]";
+const USAGE = "usage: pnpm demo [--json] [--store memory|pglite:DIR|postgres://…|esdb://…]";
 
 /** Exit codes: 0 done, 1 the ledger or a projection refused, 2 a bad command line. */
 const EXIT_USAGE = 2;
@@ -41,9 +42,14 @@ const parseOptions = (args: readonly string[]): Options | undefined => {
   }
 };
 
-/** The store named by `--store`; only the in-memory one exists so far. */
-const openStore = (url: string, clock: StepClock): EventStore | undefined =>
-  url === "memory" ? createMemoryEventStore({ now: clock.now }) : undefined;
+/**
+ * The store named by `--store`. In memory, events are stamped with the round's own dates, so
+ * "as of" questions read like 2009; any other URL (`pglite:DIR`, `postgres://…`, `esdb://…`)
+ * keeps the history for the `grantledger` command, stamped with the real time of the run. The
+ * command ids are fixed, so seeding a store that already holds the round adds nothing.
+ */
+const openDemoStore = async (url: string, clock: StepClock): Promise<EventStore> =>
+  url === "memory" ? createMemoryEventStore({ now: clock.now }) : openStore(url, { create: true });
 
 const main = async (args: readonly string[]): Promise<number> => {
   const options = parseOptions(args);
@@ -52,9 +58,11 @@ const main = async (args: readonly string[]): Promise<number> => {
     return EXIT_USAGE;
   }
   const clock = createStepClock(osloTime(TIMELINE.roundOpened.date, TIMELINE.roundOpened.hour));
-  const store = openStore(options.store, clock);
-  if (store === undefined) {
-    process.stderr.write(`unsupported store "${options.store}": only "memory" is supported for now\n${USAGE}\n`);
+  let store: EventStore;
+  try {
+    store = await openDemoStore(options.store, clock);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     return EXIT_USAGE;
   }
   try {
