@@ -9,9 +9,9 @@ import type { JsonObject } from "../store/recordedEvent.js";
 import { readAllPages } from "../store/readAllPages.js";
 import type { StoreError } from "../store/storeErrors.js";
 import { StoreFailure } from "../store/storeErrors.js";
-import { SCHEMA_VERSION } from "../events/eventMetadata.js";
 import { IsoDateTime } from "../values/isoTime.js";
 import type * as t from "io-ts";
+import { unhashedMetadata } from "../handler/unhashedMetadata.js";
 import { computeEventHash } from "./eventHash.js";
 import { SEAL_STREAM, sealRoot, StreamHeads } from "./streamHeads.js";
 
@@ -60,14 +60,7 @@ const sealValidated = async (store: EventStore, context: CommandContext, sealedA
   const nextRevision = last === undefined ? 0n : last.revision + 1n;
   const data: JsonObject = { position: Number(seal.position), root: seal.root, streams: seal.streams, sealedAt };
   const id = deriveEventId(context.commandId, SEAL_STREAM, "SealRecorded", 0);
-  const unhashed = {
-    commandId: context.commandId,
-    correlationId: context.correlationId ?? context.commandId,
-    causationId: context.causationId ?? context.commandId,
-    actor: context.actor,
-    schemaVersion: SCHEMA_VERSION,
-    prevHash: last === undefined ? null : String(last.metadata["hash"]),
-  };
+  const unhashed = unhashedMetadata(context, last === undefined ? null : String(last.metadata["hash"]));
   const hash = computeEventHash({ streamName: SEAL_STREAM, revision: nextRevision, id, type: "SealRecorded", data, metadata: unhashed });
   const appended = await store.appendToStream(SEAL_STREAM, [{ id, type: "SealRecorded", data, metadata: { ...unhashed, hash } }], { expectedRevision: revision })();
   return E.isLeft(appended) ? appended : E.right(seal);

@@ -49,23 +49,25 @@ export const describeValidationErrors = (errors: t.Errors): { path: string; reas
   return { path: keys.join("."), reason: deepest.message ?? `expected ${expected}, found ${found}` };
 };
 
+// Top-level, not a closure per call: decoding is on every replay's hot path.
+const decodeFailure = (recorded: RecordedEvent, errors: t.Errors, prefix: string): E.Either<EventDecodeFailed, DecodedEvent> => {
+  const { path, reason } = describeValidationErrors(errors);
+  return E.left({
+    _tag: "EventDecodeFailed",
+    streamName: recorded.streamName,
+    revision: recorded.revision,
+    position: recorded.position,
+    type: recorded.type,
+    path: path === "" ? prefix : `${prefix}.${path}`,
+    reason,
+  });
+};
+
 /** Decodes a recorded event; one that does not pass is a typed error naming where and why. */
 export const decodeRecordedEvent = (recorded: RecordedEvent): E.Either<EventDecodeFailed, DecodedEvent> => {
-  const fail = (errors: t.Errors, prefix: string): E.Either<EventDecodeFailed, DecodedEvent> => {
-    const { path, reason } = describeValidationErrors(errors);
-    return E.left({
-      _tag: "EventDecodeFailed",
-      streamName: recorded.streamName,
-      revision: recorded.revision,
-      position: recorded.position,
-      type: recorded.type,
-      path: path === "" ? prefix : `${prefix}.${path}`,
-      reason,
-    });
-  };
   const event = decodeDomainEvent({ type: recorded.type, data: recorded.data });
-  if (E.isLeft(event)) return fail(event.left, "event");
+  if (E.isLeft(event)) return decodeFailure(recorded, event.left, "event");
   const metadata = EventMetadata.decode(recorded.metadata);
-  if (E.isLeft(metadata)) return fail(metadata.left, "metadata");
+  if (E.isLeft(metadata)) return decodeFailure(recorded, metadata.left, "metadata");
   return E.right({ recorded, event: event.right, metadata: metadata.right });
 };

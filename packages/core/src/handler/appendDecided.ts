@@ -1,8 +1,9 @@
 import * as E from "fp-ts/lib/Either.js";
+import { unhashedMetadata } from "./unhashedMetadata.js";
 import { computeEventHash } from "../audit/eventHash.js";
 import { describeValidationErrors } from "../events/decodeEvent.js";
 import { decodeDomainEvent, type DomainEvent } from "../events/domainEvent.js";
-import { SCHEMA_VERSION, type EventMetadata } from "../events/eventMetadata.js";
+import type { EventMetadata } from "../events/eventMetadata.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { EventToAppend, JsonObject } from "../store/recordedEvent.js";
 import type { CommandContext } from "./commandContext.js";
@@ -38,14 +39,7 @@ export const appendDecided = async (
     perType.set(event.type, ordinal + 1);
     const id = deriveEventId(context.commandId, streamName, event.type, ordinal);
     const revision = first + BigInt(index);
-    const unhashed = {
-      commandId: context.commandId,
-      correlationId: context.correlationId ?? context.commandId,
-      causationId: context.causationId ?? context.commandId,
-      actor: context.actor,
-      schemaVersion: SCHEMA_VERSION,
-      prevHash,
-    };
+    const unhashed = unhashedMetadata(context, prevHash);
     const data = event.data as JsonObject;
     const hash = computeEventHash({ streamName, revision, id, type: event.type, data, metadata: unhashed });
     const metadata = { ...unhashed, hash } as EventMetadata;
