@@ -100,8 +100,11 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
         context,
         retry,
         decide: async (state) => {
+          // Only applying and disbursing read the round (deadline, policy, window); the rest
+          // would pay for reading a whole round stream for nothing.
+          const needsRound = command.type === "ApplyForGrant" || command.type === "DisburseGrant";
           const roundId = command.type === "ApplyForGrant" ? command.data.roundId : state.status === "none" ? undefined : state.roundId;
-          if (roundId === undefined) return decideGrant(command, state, { status: "none" });
+          if (!needsRound || roundId === undefined) return decideGrant(command, state, { status: "none" });
           const round = await loadStream(store, roundStreamName(roundId), roundModel, context.commandId);
           return E.isLeft(round) ? round : decideGrant(command, state, round.right.state);
         },
