@@ -1,22 +1,12 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import * as t from "io-ts";
-import {
-  ApplyForGrant,
-  AwardGrant,
-  CloseRound,
-  DisburseGrant,
-  EvaluateApplication,
-  OpenRound,
-  RejectApplication,
-  ReportBenefits,
-  type GrantCommand,
-} from "../deciders/commands.js";
+import { CloseRound, GrantCommand, OpenRound } from "../deciders/commands.js";
 import { decideGrant, type GrantDecisionError } from "../deciders/grantDecider.js";
 import type { GrantState } from "../deciders/grantState.js";
 import { decideRound } from "../deciders/roundDecider.js";
 import type { RoundState } from "../deciders/roundState.js";
-import { describeValidationErrors } from "../events/decodeEvent.js";
+import { decodeRecordedEvent, describeValidationErrors } from "../events/decodeEvent.js";
 import { grantStreamName, roundStreamName, type DomainEvent } from "../events/domainEvent.js";
 import type { EventStore } from "../store/eventStore.js";
 import { awardGrant } from "./awardGrant.js";
@@ -31,16 +21,7 @@ import { StreamLocks } from "./streamLocks.js";
 import { grantModel, roundModel, type StreamModel } from "./streamModels.js";
 
 /** Every command a user gives, as a codec: decode untrusted JSON with it. */
-export const LedgerCommand = t.union([
-  OpenRound,
-  CloseRound,
-  ApplyForGrant,
-  EvaluateApplication,
-  AwardGrant,
-  RejectApplication,
-  DisburseGrant,
-  ReportBenefits,
-]);
+export const LedgerCommand = t.union([OpenRound, CloseRound, ...GrantCommand.types]);
 export type LedgerCommand = t.TypeOf<typeof LedgerCommand>;
 /** A command as plain JSON (amounts as numbers of øre, ids and dates as strings), before decoding. */
 export type LedgerCommandInput = t.OutputOf<typeof LedgerCommand>;
@@ -78,6 +59,18 @@ export interface GrantLedger {
   /** A grant's current state, folded from its stream. */
   readGrant(grantId: string): TaskEither<HandlerError, GrantState>;
 }
+
+/**
+ * The round a grant applied to, from its first event only: enough to know which locks an award
+ * takes, without folding the grant twice (the award itself loads and checks the whole stream).
+ */
+const roundOfGrant = async (store: EventStore, grantId: string): Promise<string | undefined> => {
+  const first = await store.readStream(grantStreamName(grantId), { maxCount: 1 })();
+  const recorded = E.isRight(first) ? first.right[0] : undefined;
+  if (recorded === undefined) return undefined;
+  const decoded = decodeRecordedEvent(recorded);
+  return E.isRight(decoded) && decoded.right.event.type === "GrantApplied" ? decoded.right.event.data.roundId : undefined;
+};
 
 const invalid = (command: string, errors: t.Errors): E.Either<LedgerError, never> => {
   const { path, reason } = describeValidationErrors(errors);
@@ -134,8 +127,7 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
         );
       }
       case "AwardGrant": {
-        const grant = await loadStream(store, grantStreamName(command.data.grantId), grantModel, context.right.commandId);
-        const roundId = E.isRight(grant) && grant.right.state.status !== "none" ? grant.right.state.roundId : undefined;
+        const roundId = await roundOfGrant(store, command.data.grantId);
         const names = [grantStreamName(command.data.grantId), ...(roundId === undefined ? [] : [roundStreamName(roundId)])];
         return locks.withLocks(names, () => awardGrant(store, command, context.right, retry));
       }
