@@ -39,9 +39,10 @@ export const releaseDanglingCommitment = async (
       context,
       retry,
       decide: async (round) => {
-        if (round.status === "none" || commitmentFor(round, grantId) === undefined) return E.right([]);
+        const committed = round.status === "none" ? undefined : commitmentFor(round, grantId);
+        if (committed === undefined) return E.right([]);
         const reason = unsafeText(`grant ${grantId} was rejected`);
-        return decideRound({ type: "ReleaseFunds", data: { roundId: state.roundId, grantId: state.grantId, amount: state.application.requested, reason } }, round);
+        return decideRound({ type: "ReleaseFunds", data: { roundId: state.roundId, grantId: state.grantId, amount: committed, reason } }, round);
       },
     }),
   );
