@@ -21,6 +21,7 @@ export * from "./events/eventMetadata.js";
 export * from "./events/domainEvent.js";
 export * from "./events/decodeEvent.js";
 
+export * from "./deciders/decider.js";
 export * from "./deciders/commands.js";
 export * from "./deciders/roundErrors.js";
 export * from "./deciders/grantErrors.js";

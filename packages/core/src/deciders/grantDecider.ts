@@ -1,13 +1,15 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { GrantEvent } from "../events/grantEvents.js";
+import type { RoundEvent } from "../events/roundEvents.js";
 import { checkApplication } from "./applicationRules.js";
 import { checkAward } from "./awardRules.js";
 import type { GrantCommand } from "./commands.js";
+import type { Decider } from "./decider.js";
 import { checkBenefitsReport, checkDisbursement } from "./disbursementRules.js";
 import type { GrantError } from "./grantErrors.js";
 import { evolveGrant, initialGrantState, type GrantState } from "./grantState.js";
 import type { RoundError } from "./roundErrors.js";
-import type { RoundState } from "./roundState.js";
+import { evolveRound, initialRoundState, type RoundState } from "./roundState.js";
 
 export type GrantDecisionError = GrantError | RoundError;
 type Decision = E.Either<GrantDecisionError, readonly GrantEvent[]>;
@@ -66,5 +68,24 @@ export const decideGrant = (command: GrantCommand, state: GrantState, round: Rou
   }
 };
 
-/** The grant decider: initial state, decide (with the round's state), evolve. */
-export const grantDecider = { initialState: initialGrantState, decide: decideGrant, evolve: evolveGrant } as const;
+/** What a grant's decision rests on: the grant's own state and that of the round it applies to. */
+export interface GrantAndRound {
+  readonly grant: GrantState;
+  readonly round: RoundState;
+}
+
+const ROUND_EVENT_TYPES: ReadonlySet<string> = new Set<RoundEvent["type"]>(["RoundOpened", "FundsCommitted", "FundsReleased", "RoundClosed"]);
+const isRoundEvent = (event: GrantEvent | RoundEvent): event is RoundEvent => ROUND_EVENT_TYPES.has(event.type);
+
+/**
+ * The grant decider over both streams a grant's rules read: fold the round's events and the
+ * grant's events (in any interleaving) and decide a grant command against both. This is the
+ * shape `scenario(grantDecider)` of `@grantledger/core/testing` takes; the command handler calls
+ * {@link decideGrant} directly with states it loaded.
+ */
+export const grantDecider: Decider<GrantCommand, GrantEvent | RoundEvent, GrantAndRound, GrantDecisionError> = {
+  initialState: { grant: initialGrantState, round: initialRoundState },
+  decide: (command, state) => decideGrant(command, state.grant, state.round),
+  evolve: (state, event) =>
+    isRoundEvent(event) ? { grant: state.grant, round: evolveRound(state.round, event) } : { grant: evolveGrant(state.grant, event), round: state.round },
+};

@@ -1,6 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { RoundEvent } from "../events/roundEvents.js";
 import type { RoundCommand } from "./commands.js";
+import type { Decider } from "./decider.js";
 import type { RoundError } from "./roundErrors.js";
 import { commitmentFor, evolveRound, initialRoundState, remainingBudget, type RoundState } from "./roundState.js";
 
@@ -63,4 +64,8 @@ export const decideRound = (command: RoundCommand, state: RoundState): Decision 
 };
 
 /** The funding-round decider: initial state, decide, evolve. */
-export const roundDecider = { initialState: initialRoundState, decide: decideRound, evolve: evolveRound } as const;
+export const roundDecider: Decider<RoundCommand, RoundEvent, RoundState, RoundError> = {
+  initialState: initialRoundState,
+  decide: decideRound,
+  evolve: evolveRound,
+};
