@@ -18,3 +18,6 @@ export * from "./readModels/roundBudget.js";
 export * from "./readModels/grantRegister.js";
 export * from "./readModels/benefitFigures.js";
 export * from "./readModels/benefitsRealisation.js";
+
+export * from "./engine/readModelStates.js";
+export * from "./engine/grantEngine.js";

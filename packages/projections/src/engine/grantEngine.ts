@@ -1,0 +1,119 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { TaskEither } from "fp-ts/lib/TaskEither.js";
+import { createGrantLedger, type EventStore, type GrantLedger, type ReadAllError, type RetryPolicy } from "@grantledger/core";
+import type { Projection } from "../projection.js";
+import type { ProjectionError } from "../projectionError.js";
+import { benefitsRealisation } from "../readModels/benefitsRealisation.js";
+import { grantRegister } from "../readModels/grantRegister.js";
+import { municipalityTotals } from "../readModels/municipalityTotals.js";
+import { roundBudget } from "../readModels/roundBudget.js";
+import { createProjectionRunner } from "../runner/projectionRunner.js";
+import type { ProjectionRunner } from "../runner/projectionRunnerTypes.js";
+import { createMemoryReadModelStore } from "../store/memoryReadModelStore.js";
+import type { ReadModelStore } from "../store/readModelStore.js";
+import type { ReadModelStates } from "./readModelStates.js";
+import { storeHead } from "./storeHead.js";
+
+/** What a {@link GrantEngine} runs on. */
+export interface GrantEngineOptions {
+  /** The event store; the engine never closes it (its opener does). */
+  readonly store: EventStore;
+  /** Where the read models and their checkpoints are kept; defaults to a new in-memory one. */
+  readonly readModelStore?: ReadModelStore;
+  /** Passed to {@link createGrantLedger}. */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Told of any error that stops a read model while it follows the store live. */
+  readonly onError?: (error: ProjectionError) => void;
+}
+
+/** Why {@link GrantEngine.settled} could not answer: a read model stopped, or the store failed. */
+export type GrantEngineError = ProjectionError | ReadAllError;
+
+/**
+ * The whole engine over one store: the ledger that handles commands, and the four read models
+ * following the store live.
+ */
+export interface GrantEngine {
+  readonly store: EventStore;
+  /** Handles commands; see {@link createGrantLedger}. */
+  readonly ledger: GrantLedger;
+  /** The read models as the runners hold them now: a command just handled may not be in them yet. */
+  readModels(): ReadModelStates;
+  /**
+   * The read models once every runner has applied every event stored when this is called: call
+   * it after a command to read your own write.
+   */
+  settled(): TaskEither<GrantEngineError, ReadModelStates>;
+  /** Stops the runners and waits until nothing is in flight. The store stays open. */
+  stop(): Promise<void>;
+}
+
+interface Runners {
+  readonly municipalityTotals: ProjectionRunner<ReadModelStates["municipalityTotals"]>;
+  readonly roundBudget: ProjectionRunner<ReadModelStates["roundBudget"]>;
+  readonly grantRegister: ProjectionRunner<ReadModelStates["grantRegister"]>;
+  readonly benefitsRealisation: ProjectionRunner<ReadModelStates["benefitsRealisation"]>;
+}
+
+const minimum = (positions: readonly (bigint | undefined)[]): bigint | undefined =>
+  positions.reduce<bigint | undefined>((low, p) => (low === undefined || p === undefined ? undefined : p < low ? p : low), positions[0]);
+
+/**
+ * Starts a {@link GrantEngine}: catches every read model up with the store (loading what the
+ * read-model store kept), then follows it live. Left with the first read model that fails to
+ * catch up; the others are stopped again.
+ */
+export const startGrantEngine =
+  (options: GrantEngineOptions): TaskEither<ProjectionError, GrantEngine> =>
+  async () => {
+    const { store } = options;
+    const readModelStore = options.readModelStore ?? createMemoryReadModelStore();
+    const runnerOf = <S>(projection: Projection<S>): ProjectionRunner<S> =>
+      createProjectionRunner({ store, projection, readModelStore, ...(options.onError === undefined ? {} : { onError: options.onError }) });
+    const runners: Runners = {
+      municipalityTotals: runnerOf(municipalityTotals),
+      roundBudget: runnerOf(roundBudget),
+      grantRegister: runnerOf(grantRegister),
+      benefitsRealisation: runnerOf(benefitsRealisation),
+    };
+    const all: readonly ProjectionRunner<unknown>[] = Object.values(runners);
+    const stop = async (): Promise<void> => {
+      await Promise.all(all.map((runner) => runner.stop()));
+    };
+
+    for (const runner of all) {
+      const started = await runner.start()();
+      if (E.isLeft(started)) {
+        await stop();
+        return started;
+      }
+    }
+
+    const readModels = (): ReadModelStates => ({
+      municipalityTotals: runners.municipalityTotals.current().state,
+      roundBudget: runners.roundBudget.current().state,
+      grantRegister: runners.grantRegister.current().state,
+      benefitsRealisation: runners.benefitsRealisation.current().state,
+    });
+
+    const settled = (): TaskEither<GrantEngineError, ReadModelStates> => async () => {
+      const head = await storeHead(store, minimum(all.map((runner) => runner.current().checkpoint)))();
+      if (E.isLeft(head)) return head;
+      const target = head.right;
+      if (target !== undefined) {
+        for (const runner of all) {
+          const reached = await runner.waitForPosition(target)();
+          if (E.isLeft(reached)) return reached;
+        }
+      }
+      return E.right(readModels());
+    };
+
+    return E.right({
+      store,
+      ledger: createGrantLedger({ store, ...(options.retry === undefined ? {} : { retry: options.retry }) }),
+      readModels,
+      settled,
+      stop,
+    });
+  };
