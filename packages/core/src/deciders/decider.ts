@@ -1,4 +1,5 @@
 import type { Either } from "fp-ts/lib/Either.js";
+import type * as t from "io-ts";
 
 /**
  * A decider, after Jérémie Chassaing: the three pure functions an event-sourced model is made of.
@@ -12,4 +13,18 @@ export interface Decider<Command, Event, State, Err> {
   decide(command: Command, state: State): Either<Err, readonly Event[]>;
   /** The state after one more event. Pure: it never changes `state`. */
   evolve(state: State, event: Event): State;
+}
+
+/**
+ * The codecs of a decider's commands and events: the runtime check of a plain value (as JSON
+ * gives it, say) and the static type, in one. `CommandInput` and `EventInput` are the plain shapes.
+ */
+export interface DeciderCodecs<Command, Event, CommandInput, EventInput> {
+  readonly command: t.Type<Command, CommandInput>;
+  readonly event: t.Type<Event, EventInput>;
+}
+
+/** A decider that also carries the codecs of what it decides on and what it decides. */
+export interface CodecDecider<Command, Event, State, Err, CommandInput, EventInput> extends Decider<Command, Event, State, Err> {
+  readonly codecs: DeciderCodecs<Command, Event, CommandInput, EventInput>;
 }

@@ -1,10 +1,11 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { GrantEvent } from "../events/grantEvents.js";
-import type { RoundEvent } from "../events/roundEvents.js";
+import * as t from "io-ts";
+import { GrantEvent } from "../events/grantEvents.js";
+import { RoundEvent } from "../events/roundEvents.js";
 import { checkApplication } from "./applicationRules.js";
 import { checkAward } from "./awardRules.js";
-import type { GrantCommand } from "./commands.js";
-import type { Decider } from "./decider.js";
+import { GrantCommand } from "./commands.js";
+import type { CodecDecider } from "./decider.js";
 import { checkBenefitsReport, checkDisbursement } from "./disbursementRules.js";
 import type { GrantError } from "./grantErrors.js";
 import { evolveGrant, initialGrantState, type GrantState } from "./grantState.js";
@@ -83,9 +84,17 @@ const isRoundEvent = (event: GrantEvent | RoundEvent): event is RoundEvent => RO
  * shape `scenario(grantDecider)` of `@grantledger/core/testing` takes; the command handler calls
  * {@link decideGrant} directly with states it loaded.
  */
-export const grantDecider: Decider<GrantCommand, GrantEvent | RoundEvent, GrantAndRound, GrantDecisionError> = {
+export const grantDecider: CodecDecider<
+  GrantCommand,
+  GrantEvent | RoundEvent,
+  GrantAndRound,
+  GrantDecisionError,
+  t.OutputOf<typeof GrantCommand>,
+  t.OutputOf<typeof GrantEvent> | t.OutputOf<typeof RoundEvent>
+> = {
   initialState: { grant: initialGrantState, round: initialRoundState },
   decide: (command, state) => decideGrant(command, state.grant, state.round),
   evolve: (state, event) =>
     isRoundEvent(event) ? { grant: state.grant, round: evolveRound(state.round, event) } : { grant: evolveGrant(state.grant, event), round: state.round },
+  codecs: { command: GrantCommand, event: t.union([GrantEvent, RoundEvent]) },
 };

@@ -1,7 +1,8 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { RoundEvent } from "../events/roundEvents.js";
-import type { RoundCommand } from "./commands.js";
-import type { Decider } from "./decider.js";
+import type * as t from "io-ts";
+import { RoundEvent } from "../events/roundEvents.js";
+import { RoundCommand } from "./commands.js";
+import type { CodecDecider } from "./decider.js";
 import type { RoundError } from "./roundErrors.js";
 import { commitmentFor, evolveRound, initialRoundState, remainingBudget, type RoundState } from "./roundState.js";
 
@@ -64,8 +65,9 @@ export const decideRound = (command: RoundCommand, state: RoundState): Decision 
 };
 
 /** The funding-round decider: initial state, decide, evolve. */
-export const roundDecider: Decider<RoundCommand, RoundEvent, RoundState, RoundError> = {
+export const roundDecider: CodecDecider<RoundCommand, RoundEvent, RoundState, RoundError, t.OutputOf<typeof RoundCommand>, t.OutputOf<typeof RoundEvent>> = {
   initialState: initialRoundState,
   decide: decideRound,
   evolve: evolveRound,
+  codecs: { command: RoundCommand, event: RoundEvent },
 };

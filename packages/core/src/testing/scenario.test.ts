@@ -82,6 +82,39 @@ describe("scenario(grantDecider)", () => {
   });
 });
 
+describe("scenario with plain values, checked by the decider's codecs", () => {
+  const opened = {
+    type: "RoundOpened" as const,
+    data: {
+      roundId: "r1",
+      name: "Medfinansiering 2018",
+      funder: { orgNo: "991825827", name: "Difi" },
+      budget: 120_000_000_00,
+      policy: { maxShareBps: 5000, eligibleApplicants: ["state-agency" as const], requiresBenefitsPlan: true, reportBeforeNextTranche: false },
+      applicationDeadline: "2018-03-01T12:00:00+01:00",
+      disbursementWindow: { from: "2018-01-01", to: "2021-12-31" },
+    },
+  };
+
+  it("accepts events and commands written as JSON would give them", () => {
+    scenario(roundDecider)
+      .given([opened])
+      .when({ type: "CommitFunds", data: { roundId: "r1", grantId: "g1", amount: 100_00 } })
+      .then([{ type: "FundsCommitted", data: { roundId: "r1", grantId: "g1", amount: 100_00 } }]);
+  });
+
+  it("names the path of a value the codecs refuse, before deciding anything", () => {
+    expect(() =>
+      scenario(roundDecider)
+        .given([opened])
+        .when({ type: "CommitFunds", data: { roundId: "r1", grantId: "g1", amount: 1.5 } }),
+    ).toThrow(/^scenario: when\(…\) is not a valid .* at data\.amount: /);
+    expect(() => scenario(roundDecider).given([{ ...opened, data: { ...opened.data, budget: -1 } }])).toThrow(
+      /^scenario: given\(\[…\]\)\[0\] is not a valid .* at data\.budget: /,
+    );
+  });
+});
+
 describe("scenario(roundDecider)", () => {
   it("decides from no history with when() alone", () => {
     scenario(roundDecider).when(openRound(crisisRound)).then([roundOpened(crisisRound)]);

@@ -1,6 +1,8 @@
 import { AssertionError, deepStrictEqual } from "node:assert";
 import * as E from "fp-ts/lib/Either.js";
-import type { Decider } from "../deciders/decider.js";
+import type * as t from "io-ts";
+import type { CodecDecider, Decider } from "../deciders/decider.js";
+import { describeValidationErrors } from "../events/decodeEvent.js";
 
 type Tagged = { readonly _tag: string };
 type Typed = { readonly type: string };
@@ -8,26 +10,29 @@ type Typed = { readonly type: string };
 /** The fields of the error with tag `Tag`, all optional: those given must match, the rest are not checked. */
 export type ErrorFields<Err extends Tagged, Tag extends Err["_tag"]> = Partial<Omit<Extract<Err, { _tag: Tag }>, "_tag">>;
 
-/** What a command did in a {@link scenario}, with the two ways to say what it should have done. */
-export interface ScenarioOutcome<Event, Err extends Tagged> {
+/**
+ * What a command did in a {@link scenario}, with the two ways to say what it should have done.
+ * `EventInput` is how the test writes an event: plain values where the decider has codecs.
+ */
+export interface ScenarioOutcome<Event, Err extends Tagged, EventInput = Event> {
   /** The decision itself, for an assertion the two below do not cover. */
   readonly decision: E.Either<Err, readonly Event[]>;
   /** The command is accepted and decides exactly these events, in this order (`[]`: nothing new). */
-  then(expected: readonly Event[]): void;
+  then(expected: readonly EventInput[]): void;
   /** The command is refused with the error tagged `tag`; the `fields` given must match too. */
   thenFails<Tag extends Err["_tag"]>(tag: Tag, fields?: ErrorFields<Err, Tag>): void;
 }
 
 /** A scenario with its history: what is left is the command. */
-export interface GivenScenario<Command, Event, Err extends Tagged> {
+export interface GivenScenario<CommandInput, Event, Err extends Tagged, EventInput = Event> {
   /** Decides `command` on the state the history folds to. */
-  when(command: Command): ScenarioOutcome<Event, Err>;
+  when(command: CommandInput): ScenarioOutcome<Event, Err, EventInput>;
 }
 
 /** A scenario over one decider; see {@link scenario}. */
-export interface Scenario<Command, Event, Err extends Tagged> extends GivenScenario<Command, Event, Err> {
+export interface Scenario<CommandInput, Event, Err extends Tagged, EventInput = Event> extends GivenScenario<CommandInput, Event, Err, EventInput> {
   /** The events already recorded, oldest first; folded with the decider's own `evolve`. */
-  given(events: readonly Event[]): GivenScenario<Command, Event, Err>;
+  given(events: readonly EventInput[]): GivenScenario<CommandInput, Event, Err, EventInput>;
 }
 
 const json = (value: unknown): string => JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : v));
@@ -50,9 +55,23 @@ const fail = (message: string, actual: unknown, expected: unknown): never => {
   throw new AssertionError({ message, actual, expected, operator: "fail" });
 };
 
-const outcome = <Command, Event extends Typed, Err extends Tagged>(command: Command, decision: E.Either<Err, readonly Event[]>): ScenarioOutcome<Event, Err> => ({
+/** A plain value through its codec; a value the codec refuses is a mistake in the test, said where. */
+const decodeInput = <A>(codec: t.Type<A, unknown> | undefined, value: unknown, where: string): A => {
+  if (codec === undefined) return value as A;
+  const decoded = codec.decode(value);
+  if (E.isRight(decoded)) return decoded.right;
+  const { path, reason } = describeValidationErrors(decoded.left);
+  throw new TypeError(`scenario: ${where} is not a valid ${codec.name} at ${path === "" ? "its root" : path}: ${reason}`);
+};
+
+const outcome = <Event extends Typed, Err extends Tagged, EventInput>(
+  command: unknown,
+  decision: E.Either<Err, readonly Event[]>,
+  eventCodec: t.Type<Event, unknown> | undefined,
+): ScenarioOutcome<Event, Err, EventInput> => ({
   decision,
-  then: (expected) => {
+  then: (expectedInput) => {
+    const expected = expectedInput.map((event, index) => decodeInput(eventCodec, event, `then([…])[${index}]`));
     if (E.isLeft(decision)) fail(`expected ${nameOf(command)} to decide ${typesOf(expected)}, but it was refused: ${json(decision.left)}`, decision.left, expected);
     else sameAs(decision.right, expected, `${nameOf(command)} decided other events than expected:`);
   },
@@ -77,15 +96,28 @@ const outcome = <Command, Event extends Typed, Err extends Tagged>(command: Comm
  * ```
  *
  * The history is folded with the decider's real `evolve`, so a scenario also checks that evolve
- * keeps what decide needs. A failed expectation throws an `AssertionError` (from `node:assert`)
+ * keeps what decide needs. Where the decider carries codecs (`grantDecider` and `roundDecider`
+ * do), events and commands are written as plain values (`amount: 330_000_000`, ids as strings)
+ * and checked by the codecs first: a value they refuse throws a `TypeError` naming the path. A failed expectation throws an `AssertionError` (from `node:assert`)
  * whose message shows the difference line by line and whose `actual` and `expected` let test
  * runners such as vitest and jest draw their own diff; no test framework is required.
  */
-export const scenario = <Command, Event extends Typed, State, Err extends Tagged>(
-  decider: Decider<Command, Event, State, Err>,
-): Scenario<Command, Event, Err> => {
-  const given = (events: readonly Event[]): GivenScenario<Command, Event, Err> => ({
-    when: (command) => outcome(command, decider.decide(command, events.reduce(decider.evolve, decider.initialState))),
-  });
+export function scenario<Command, Event extends Typed, State, Err extends Tagged, CommandInput, EventInput>(
+  decider: CodecDecider<Command, Event, State, Err, CommandInput, EventInput>,
+): Scenario<CommandInput, Event, Err, EventInput>;
+export function scenario<Command, Event extends Typed, State, Err extends Tagged>(decider: Decider<Command, Event, State, Err>): Scenario<Command, Event, Err>;
+export function scenario<Command, Event extends Typed, State, Err extends Tagged>(
+  decider: Decider<Command, Event, State, Err> & { readonly codecs?: { command: t.Type<Command, unknown>; event: t.Type<Event, unknown> } },
+): Scenario<unknown, Event, Err, unknown> {
+  const codecs = decider.codecs;
+  const given = (inputs: readonly unknown[]): GivenScenario<unknown, Event, Err, unknown> => {
+    const events = inputs.map((event, index) => decodeInput(codecs?.event, event, `given([…])[${index}]`));
+    return {
+      when: (input) => {
+        const command = decodeInput(codecs?.command, input, "when(…)");
+        return outcome(command, decider.decide(command, events.reduce(decider.evolve, decider.initialState)), codecs?.event);
+      },
+    };
+  };
   return { given, when: (command) => given([]).when(command) };
-};
+}
