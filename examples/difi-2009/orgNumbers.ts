@@ -50,7 +50,7 @@ export type OrgNoSource = "real" | "illustrative";
 
 /** Real organisation numbers (Enhetsregisteret), used where the demo names these bodies. */
 export const REAL_ORG_NUMBERS = {
-  osloKommune: "974760673",
+  osloKommune: "958935420",
   bergenKommune: "964338531",
   statensKartverk: "971040238",
   difi: "991825827",

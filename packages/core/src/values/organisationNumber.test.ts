@@ -23,7 +23,7 @@ describe("isValidOrganisationNumber", () => {
     // Bergen kommune: 27+12+28+18+15+32+15+6 = 153; 153 mod 11 = 10; 11 - 10 = 1.
     ["964338531", "Bergen kommune"],
     // Oslo kommune: 27+14+28+42+30+0+18+14 = 173; 173 mod 11 = 8; 11 - 8 = 3.
-    ["974760673", "Oslo kommune"],
+    ["974760673", "Brønnøysundregistrene"],
     // Brønnøysundregistrene: 27+14+28+42+30+0+24+8 = 173; 173 mod 11 = 8; 11 - 8 = 3.
     ["974760843", "Brønnøysundregistrene"],
     // Constructed, remainder 0: 9·3 + 1·6 = 33; 33 mod 11 = 0; check digit 0.
