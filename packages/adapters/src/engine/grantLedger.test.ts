@@ -60,6 +60,20 @@ describe("the grant ledger on the memory store", () => {
     expect(other).toEqual(E.left({ _tag: "GrantAlreadyApplied", grantId: "g1" }));
   });
 
+  it("answers a retried award with both streams' events, as the first answer gave them", async () => {
+    const store = createMemoryEventStore();
+    const ledger = createGrantLedger({ store });
+    await must(ledger.openRound(crisisRound(), context()));
+    await evaluatedGrant(ledger, "g1");
+    const first = await must(ledger.awardGrant(award("g1", 100_000_00), context("award-g1")));
+    const again = await must(ledger.awardGrant(award("g1", 100_000_00), context("award-g1")));
+    expect(first.events.map((e) => [e.streamName, e.event.type])).toEqual([
+      ["round-krise-2009-1", "FundsCommitted"],
+      ["grant-g1", "GrantAwarded"],
+    ]);
+    expect(again).toEqual({ ...first, alreadyHandled: true });
+  });
+
   it("refuses bad input with the command and the path, and stores nothing", async () => {
     const store = createMemoryEventStore();
     const ledger = createGrantLedger({ store });
@@ -69,6 +83,9 @@ describe("the grant ledger on the memory store", () => {
     expect(result).toMatchObject(E.left({ _tag: "InvalidCommand", command: "ApplyForGrant", path: "data.applicant.orgNo" }));
     const fraction = await ledger.applyForGrant({ ...bad, requested: 100.5 }, context())();
     expect(fraction).toMatchObject(E.left({ _tag: "InvalidCommand", path: "data.requested" }));
+    const extra = { ...bad, project: { ...bad.project, budgetLine: "1400.21" } };
+    const unknown = await ledger.applyForGrant(extra as typeof bad, context())();
+    expect(unknown).toEqual(E.left({ _tag: "InvalidCommand", command: "ApplyForGrant", path: "data.project.budgetLine", reason: "not a field of this command" }));
     const noActor = await ledger.applyForGrant(bad, { commandId: "c1", actor: " " })();
     expect(noActor).toMatchObject(E.left({ _tag: "InvalidCommand", command: "context", path: "actor" }));
     expect((await readAll(store)).map((e) => e.type)).toEqual(["RoundOpened"]);

@@ -2,6 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { AwardGrant } from "../deciders/commands.js";
 import { decideGrant, type GrantDecisionError } from "../deciders/grantDecider.js";
 import { decideRound } from "../deciders/roundDecider.js";
+import type { GrantState } from "../deciders/grantState.js";
 import { commitmentFor } from "../deciders/roundState.js";
 import { grantStreamName, roundStreamName } from "../events/domainEvent.js";
 import type { EventStore } from "../store/eventStore.js";
@@ -10,12 +11,28 @@ import type { CommandContext } from "./commandContext.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { previousOutcome } from "./handleCommand.js";
 import type { HandlerError } from "./handlerErrors.js";
-import { loadStream } from "./loadStream.js";
+import { loadStream, type LoadedStream } from "./loadStream.js";
 import { unsafeText } from "../values/text.js";
 import { backOff, type RetryPolicy } from "./retryPolicy.js";
 import { grantModel, roundModel } from "./streamModels.js";
 
 type AwardError = GrantDecisionError | HandlerError;
+
+/**
+ * A retried award answers with what the first attempt appended on both streams (its
+ * commitment, then the award), as the first answer did, so a client's retry gets the same reply.
+ */
+const replayAward = async (
+  store: EventStore,
+  grant: LoadedStream<GrantState>,
+  context: CommandContext,
+): Promise<E.Either<AwardError, CommandOutcome>> => {
+  const awarded = previousOutcome(grant);
+  if (grant.state.status === "none") return E.right(awarded);
+  const round = await loadStream(store, roundStreamName(grant.state.roundId), roundModel, context.commandId);
+  if (E.isLeft(round)) return round;
+  return E.right({ alreadyHandled: true, events: [...previousOutcome(round.right).events, ...awarded.events] });
+};
 
 /**
  * An award touches two streams: `FundsCommitted` on the round, then `GrantAwarded` on the grant.
@@ -41,7 +58,7 @@ export const awardGrant = async (
     await backOff(retry, attempt);
     const grant = await loadStream(store, grantStream, grantModel, context.commandId);
     if (E.isLeft(grant)) return grant;
-    if (grant.right.fromThisCommand.length > 0) return E.right(previousOutcome(grant.right));
+    if (grant.right.fromThisCommand.length > 0) return replayAward(store, grant.right, context);
     if (grant.right.state.status === "none") return E.left({ _tag: "GrantNotFound", grantId });
     const roundId = grant.right.state.roundId;
     const round = await loadStream(store, roundStreamName(roundId), roundModel, context.commandId);

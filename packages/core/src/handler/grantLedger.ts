@@ -18,6 +18,7 @@ import { loadStream } from "./loadStream.js";
 import { releaseDanglingCommitment } from "./releaseDanglingCommitment.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retryPolicy.js";
 import { StreamLocks } from "./streamLocks.js";
+import { unknownField } from "./unknownField.js";
 import { grantModel, roundModel, type StreamModel } from "./streamModels.js";
 
 /** Every command a user gives, as a codec: decode untrusted JSON with it. */
@@ -32,7 +33,9 @@ export type CommandContextInput = t.OutputOf<typeof CommandContext>;
 /** Why a command was refused: a broken business rule, bad input, or the store. */
 export type LedgerError = GrantDecisionError | HandlerError;
 
+/** What {@link createGrantLedger} needs. */
 export interface GrantLedgerOptions {
+  /** Where the events are read and appended. */
   readonly store: EventStore;
   /** Re-decisions after losing a race to another process; see {@link RetryPolicy}. */
   readonly retry?: Partial<RetryPolicy>;
@@ -44,13 +47,26 @@ export interface GrantLedgerOptions {
  * Every method returns a `TaskEither` and never throws for a refused command.
  */
 export interface GrantLedger {
+  /** Opens a funding round (`RoundOpened`); a round opens once. */
   openRound(data: InputOf<"OpenRound">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Closes a round (`RoundClosed`) to applications and new commitments. */
   closeRound(data: InputOf<"CloseRound">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Applies for a grant in an open round (`GrantApplied`), checked against the round's policy. */
   applyForGrant(data: InputOf<"ApplyForGrant">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Records the evaluation of an application (`ApplicationEvaluated`). */
   evaluateApplication(data: InputOf<"EvaluateApplication">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /**
+   * Awards an evaluated grant: commits the money in its round (`FundsCommitted`), then records
+   * the award (`GrantAwarded`); the outcome lists the events of both streams. The same command
+   * retried after a crash between the two appends completes the award; if the grant was
+   * rejected in the meantime, its commitment is released and the award refused.
+   */
   awardGrant(data: InputOf<"AwardGrant">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Rejects an undecided application (`GrantRejected`) and releases any commitment it held (`FundsReleased`). */
   rejectApplication(data: InputOf<"RejectApplication">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Records a payment of an awarded grant (`GrantDisbursed`); payments never exceed the award. */
   disburseGrant(data: InputOf<"DisburseGrant">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Records a benefits report for a period (`BenefitsReported`). */
   reportBenefits(data: InputOf<"ReportBenefits">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
   /** Any command, given as `{ type, data }` (for instance decoded from a request body). */
   execute(command: LedgerCommandInput, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
@@ -110,6 +126,8 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     if (E.isLeft(context)) return invalid("context", context.left);
     const decoded = LedgerCommand.decode(input);
     if (E.isLeft(decoded)) return invalid(input.type, decoded.left);
+    const extra = unknownField(LedgerCommand, input);
+    if (extra !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: extra, reason: "not a field of this command" });
     const command = decoded.right;
     switch (command.type) {
       case "OpenRound":
