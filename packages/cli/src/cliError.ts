@@ -3,7 +3,9 @@
  * "did it hold?", and either way the answer is no. 2 is kept for a command line that cannot run.
  */
 export const EXIT_OK = 0;
+/** The history does not hold, or the operation failed. */
 export const EXIT_FAILED = 1;
+/** The command line cannot run: a bad option, a missing argument, an unknown store URL. */
 export const EXIT_USAGE = 2;
 
 /**
@@ -11,6 +13,10 @@ export const EXIT_USAGE = 2;
  * Thrown anywhere in a command and turned into stderr output in one place (`runCli`).
  */
 export class CliError extends Error {
+  /**
+   * @param message - the one line to print after `error: `.
+   * @param exitCode - the code the command exits with: {@link EXIT_FAILED} unless the command line is at fault.
+   */
   constructor(
     message: string,
     readonly exitCode: typeof EXIT_FAILED | typeof EXIT_USAGE = EXIT_FAILED,

@@ -1,3 +1,11 @@
+/**
+ * The domain: money and the other values, the event codecs, the pure deciders for rounds and
+ * grants, the `EventStore` port, the command handler and the audit trail. The test kit for
+ * deciders is the `@grantledger/core/testing` subpath.
+ *
+ * @packageDocumentation
+ * @mergeModuleWith <project>
+ */
 export * from "./values/money.js";
 export * from "./values/basisPoints.js";
 export * from "./values/apportion.js";
@@ -9,6 +17,7 @@ export * from "./values/sha256Hex.js";
 
 export * from "./store/expectedRevision.js";
 export * from "./store/recordedEvent.js";
+export * from "./store/recordedTime.js";
 export * from "./store/storeErrors.js";
 export * from "./store/eventStore.js";
 export * from "./store/readAllPages.js";

@@ -7,6 +7,7 @@ import type { PoisonEvent } from "./projectionError.js";
 export interface FoldOutcome<S> {
   /** The state and checkpoint after the last event taken: before the poison event, if any. */
   readonly snapshot: ProjectionSnapshot<S>;
+  /** The event the projection could not take; `undefined` when every event was taken. */
   readonly poison: PoisonEvent | undefined;
 }
 

@@ -27,6 +27,7 @@ type Node = unknown[];
 
 /** An immutable map from string keys to values, with structural sharing between versions. */
 export interface PersistentMap<V> {
+  /** How many keys it holds. */
   readonly size: number;
   /** The trie; treat as opaque. `undefined` while the map is empty. */
   readonly root: readonly unknown[] | undefined;
@@ -36,12 +37,15 @@ export interface PersistentMap<V> {
 
 /** Reads and writes on a map being built. */
 export interface MapDraft<V> {
+  /** The value under `key`, including one set in this draft; `undefined` if none. */
   get(key: string): V | undefined;
+  /** Puts `value` under `key`, replacing any value there. */
   set(key: string, value: V): void;
 }
 
 /** A draft that yields the new map once finished; use it no more after {@link MapEditor.finish}. */
 export interface MapEditor<V> extends MapDraft<V> {
+  /** The map with every change made; the map edited is left as it was. */
   finish(): PersistentMap<V>;
 }
 

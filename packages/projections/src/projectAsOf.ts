@@ -17,6 +17,7 @@ export interface AsOfOptions {
 
 /** A state as of a moment, and the position of the last event folded into it. */
 export interface AsOfResult<S> {
+  /** The projection's state as of then. */
   readonly state: S;
   /** The last global position folded in; `undefined` if nothing was recorded by then. */
   readonly position: bigint | undefined;

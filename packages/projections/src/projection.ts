@@ -40,6 +40,7 @@ export interface Projection<S> {
 
 /** A projection's state and the global position of the last event folded into it. */
 export interface ProjectionSnapshot<S> {
+  /** The projection's state. */
   readonly state: S;
   /** The last global position applied (or passed over); `undefined` before the first event. */
   readonly checkpoint: bigint | undefined;

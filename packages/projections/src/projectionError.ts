@@ -7,10 +7,15 @@ import type { ReadModelStoreFailed } from "./store/readModelStore.js";
  */
 export interface PoisonEvent {
   readonly _tag: "PoisonEvent";
+  /** The projection that stopped. */
   readonly projection: string;
+  /** The stream the event is in. */
   readonly streamName: string;
+  /** Its revision in that stream. */
   readonly revision: bigint;
+  /** Its global position: the checkpoint stays just before it. */
   readonly position: bigint;
+  /** Its type. */
   readonly type: string;
   /** Why: the codec's complaint, or the message `apply` threw. */
   readonly reason: string;
@@ -21,22 +26,29 @@ export interface PoisonEvent {
 /** The event store refused a read, or a subscription broke. */
 export interface EventStoreFailed {
   readonly _tag: "EventStoreFailed";
+  /** The projection that was reading. */
   readonly projection: string;
+  /** The store's own error. */
   readonly error: ReadAllError | StoreError;
 }
 
 /** A wait that cannot end: the runner is not running (any more) and has not reached `position`. */
 export interface RunnerNotRunning {
   readonly _tag: "RunnerNotRunning";
+  /** The runner's projection. */
   readonly projection: string;
+  /** The global position waited for. */
   readonly position: bigint;
+  /** Where the runner stopped; `undefined` if it never applied an event. */
   readonly checkpoint: bigint | undefined;
 }
 
 /** An as-of time that is not an ISO-8601 instant with a zone. */
 export interface InvalidAsOf {
   readonly _tag: "InvalidAsOf";
+  /** The projection asked for. */
   readonly projection: string;
+  /** The time given, as given. */
   readonly recordedAt: string;
 }
 

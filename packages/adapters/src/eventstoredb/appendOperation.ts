@@ -5,7 +5,7 @@ import { matchesExpectedRevision } from "@grantledger/core";
 import type { AppendError, AppendResult, CurrentRevision, EventToAppend, ExpectedRevision, WrongExpectedVersion } from "@grantledger/core";
 import { prepareAppend } from "../shared/prepareAppend.js";
 import type { PreparedEvent } from "../shared/prepareAppend.js";
-import { isTransportFailure, toAppendError, unavailable } from "./errorMapping.js";
+import { isTransportFailure, toAppendError, TOMBSTONED, unavailable } from "./errorMapping.js";
 import { isSendableExpectedRevision, toEsdbExpectedRevision } from "./expectedRevisionMapping.js";
 import { readHead, readStreamEvents } from "./readOperations.js";
 import { toEsdbEvent } from "./recordedEventMapping.js";
@@ -28,6 +28,8 @@ export const appendEvents = async (
 ): Promise<Either<AppendError, AppendResult>> => {
   const prepared = prepareAppend(streamName, events);
   if (E.isLeft(prepared)) return prepared;
+  const timed = prepared.right.findIndex((event) => event.recordedAt !== undefined);
+  if (timed !== -1) return E.left(cannotKeepRecordedAt(streamName, timed));
   // Nothing to write, or an expectation no stream can meet: answer from the stream's head alone.
   if (prepared.right.length === 0 || !isSendableExpectedRevision(expected)) {
     return checkOnly(context, streamName, expected, onDeadline);
@@ -45,6 +47,17 @@ export const appendEvents = async (
   if (written.position !== undefined) return E.right({ nextExpectedRevision: written.nextExpectedRevision, position: written.position.commit });
   return positionOfRevision(context, streamName, written.nextExpectedRevision, onDeadline);
 };
+
+/**
+ * The server stamps every event with its own time (the `created` it reads back) and takes none
+ * from a client, so an imported time cannot be kept; refusing says so, where dropping it would
+ * lose the importer's data without a word.
+ */
+const cannotKeepRecordedAt = (streamName: string, index: number): AppendError => ({
+  _tag: "InvalidAppend",
+  streamName,
+  reason: `events[${index}].recordedAt cannot be kept: EventStoreDB records every event at its own time; append without it`,
+});
 
 /**
  * Sends the batch, once more if the first try failed on the way: a batch that did arrive the
@@ -77,6 +90,7 @@ const checkOnly = async (
   onDeadline: OnDeadline,
 ): Promise<Either<AppendError, AppendResult>> => {
   const head = await readHead(context, streamName, onDeadline);
+  if (E.isLeft(head) && head.left._tag === "StreamDeleted") return E.left({ _tag: "InvalidAppend", streamName, reason: TOMBSTONED });
   if (E.isLeft(head) && head.left._tag !== "StreamNotFound") return E.left(unavailable("appendToStream", describeRead(head.left)));
   const actual: CurrentRevision = E.isLeft(head) ? "no_stream" : head.right.revision;
   if (!matchesExpectedRevision(expected, actual)) return E.left({ _tag: "WrongExpectedVersion", streamName, expected, actual });

@@ -59,6 +59,14 @@ describe("errors of an append", () => {
     });
   });
 
+  it("AccessDeniedError: AccessDenied, which no retry heals", () => {
+    expect(toAppendError(new AccessDeniedError(serviceError(status.PERMISSION_DENIED, "Access Denied")), "grant-1", "any")).toEqual({
+      _tag: "AccessDenied",
+      operation: "appendToStream",
+      reason: "access denied: 7 PERMISSION_DENIED: Access Denied",
+    });
+  });
+
   it("MaxAppendSizeExceededError: InvalidAppend naming the limit", () => {
     expect(toAppendError(MaxAppendSizeExceededError.fromMaxAppendSize(1_048_576), "grant-1", 2n)).toEqual({
       _tag: "InvalidAppend",
@@ -73,7 +81,6 @@ describe("errors of an append", () => {
     ["DeadlineExceededError", new DeadlineExceededError(serviceError(status.DEADLINE_EXCEEDED, "Deadline exceeded")), "4 DEADLINE_EXCEEDED: Deadline exceeded"],
     ["TimeoutError (server-side commit timeout)", new TimeoutError(serviceError(status.ABORTED, "Operation timed out")), "10 ABORTED: Operation timed out"],
     ["CancelledError", new CancelledError(serviceError(status.CANCELLED, "Call cancelled")), "1 CANCELLED: Call cancelled"],
-    ["AccessDeniedError", new AccessDeniedError(serviceError(status.PERMISSION_DENIED, "Access Denied")), "access denied: 7 PERMISSION_DENIED: Access Denied"],
     ["NotLeaderError", new NotLeaderError(serviceError(status.NOT_FOUND, "Leader info available", leaderMetadata())), "the node is not the leader (leader: node-2:2113); the next call goes to the leader"],
     ["UnknownError", new UnknownError(undefined, "Could not recognize"), "Could not recognize"],
     ["the adapter's own deadline", new DeadlineElapsed("appendToStream", 500), "deadline of 500 ms exceeded"],
@@ -88,8 +95,8 @@ describe("errors of a stream read", () => {
     expect(toReadStreamError(new StreamNotFoundError(undefined, "grant-1"), "grant-1")).toEqual({ _tag: "StreamNotFound", streamName: "grant-1" });
   });
 
-  it("StreamDeletedError: StreamNotFound, as nothing of it can be read", () => {
-    expect(toReadStreamError(StreamDeletedError.fromStreamName("grant-1"), "grant-1")).toEqual({ _tag: "StreamNotFound", streamName: "grant-1" });
+  it("StreamDeletedError: StreamDeleted, never taken for a stream not yet written", () => {
+    expect(toReadStreamError(StreamDeletedError.fromStreamName("grant-1"), "grant-1")).toEqual({ _tag: "StreamDeleted", streamName: "grant-1" });
   });
 
   it("UnavailableError and a code-14 Error: StoreUnavailable", () => {

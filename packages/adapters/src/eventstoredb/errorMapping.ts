@@ -16,6 +16,9 @@ const CANCELLED = 1;
 const INVALID_ARGUMENT = 3;
 const UNAVAILABLE = 14;
 
+/** Why an append to a tombstoned stream is refused, whether the server or a read found it so. */
+export const TOMBSTONED = "the stream is deleted (tombstoned) in EventStoreDB and cannot be written again";
+
 /** The port's "could not reach the store" error. */
 export const unavailable = (operation: string, reason: string): StoreUnavailable => ({
   _tag: "StoreUnavailable",
@@ -49,8 +52,10 @@ export const toAppendError = (error: unknown, streamName: string, expected: Expe
     return { _tag: "WrongExpectedVersion", streamName, expected, actual: fromEsdbCurrentRevision(error.actualVersion) };
   }
   if (error instanceof StreamDeletedError) {
-    return { _tag: "InvalidAppend", streamName, reason: "the stream is deleted (tombstoned) in EventStoreDB and cannot be written again" };
+    return { _tag: "InvalidAppend", streamName, reason: TOMBSTONED };
   }
+  // A user without write access to the stream: waiting will not help, so not StoreUnavailable.
+  if (error instanceof AccessDeniedError) return { _tag: "AccessDenied", operation: "appendToStream", reason: `access denied: ${messageOf(error)}` };
   if (error instanceof MaxAppendSizeExceededError) {
     return { _tag: "InvalidAppend", streamName, reason: `the batch exceeds the server's maximum append size of ${error.maxAppendSize} bytes` };
   }
@@ -58,11 +63,12 @@ export const toAppendError = (error: unknown, streamName: string, expected: Expe
 };
 
 /**
- * The port's error for a failed stream read. A tombstoned stream has no events a reader can get,
- * so it reads as not found; the port has no separate "deleted".
+ * The port's error for a failed stream read. A tombstoned stream is `StreamDeleted`, not "not
+ * found": it can never be written again, so no writer may take it for a new, empty stream.
  */
 export const toReadStreamError = (error: unknown, streamName: string): ReadStreamError => {
-  if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return { _tag: "StreamNotFound", streamName };
+  if (error instanceof StreamNotFoundError) return { _tag: "StreamNotFound", streamName };
+  if (error instanceof StreamDeletedError) return { _tag: "StreamDeleted", streamName };
   return unavailable("readStream", unavailabilityReason(error));
 };
 

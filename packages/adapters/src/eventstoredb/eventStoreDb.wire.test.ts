@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe } from "vitest";
 import type { EventStore } from "@grantledger/core";
 import { expectedRevisionContract } from "../testing/expectedRevisionContract.js";
 import { globalOrderContract } from "../testing/globalOrderContract.js";
+import { idempotencyContract } from "../testing/idempotencyContract.js";
 import { readContract } from "../testing/readContract.js";
+import { recordedAtContract } from "../testing/recordedAtContract.js";
 import { subscriptionContract } from "../testing/subscriptionContract.js";
 import { createEventStoreDbEventStore } from "./eventStoreDbEventStore.js";
 import { startFakeEventStoreDb } from "./testServer/fakeEventStoreDb.testkit.js";
@@ -34,10 +36,14 @@ describe.each<ServerGeneration>(["batch-append", "legacy-append"])("wire-format 
   });
 
   // The contract suite's groups that a memory-backed server can answer as EventStoreDB would.
-  // The idempotency group is left out: it expects an id recorded in another stream to be refused,
-  // which EventStoreDB does not do (see the README), so only a real server can judge it.
+  // The event-id group is left out: this server checks ids across streams as the memory store
+  // does and EventStoreDB does not, so only a real server (with EventStoreDB's capabilities
+  // declared, see eventStoreDb.contract.test.ts) can judge it.
   expectedRevisionContract(getStore);
+  idempotencyContract(getStore);
   readContract(getStore);
   globalOrderContract(getStore);
   subscriptionContract(getStore);
+  // The adapter refuses a given time before anything is sent, as EventStoreDB would not keep it.
+  recordedAtContract(getStore, { keepsRecordedAt: false });
 });

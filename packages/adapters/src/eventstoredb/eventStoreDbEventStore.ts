@@ -27,8 +27,14 @@ export interface EventStoreDbSettings {
  */
 export type EventStoreDbConnection =
   | string
-  | (EventStoreDbSettings & { readonly connectionString: string })
-  | (EventStoreDbSettings & { readonly client: EventStoreDBClient });
+  | (EventStoreDbSettings & {
+      /** The server's address, as a bare string would give it; the store closes its client. */
+      readonly connectionString: string;
+    })
+  | (EventStoreDbSettings & {
+      /** A client you built and own: the store uses it and leaves it open. */
+      readonly client: EventStoreDBClient;
+    });
 
 /**
  * An {@link EventStore} over EventStoreDB (or KurrentDB, which speaks the same gRPC protocol),

@@ -1,6 +1,7 @@
 /**
  * Wire-format tests (a fake server over real gRPC, not a real EventStoreDB) of the read-model
  * store, and of a projection running with EventStoreDB alone: events and read models both in it.
+ * The read-model contract runs here too; what it covers is not repeated below.
  * The fake server keeps every saved event; a real one keeps only the last, as `$maxCount` 1 asks.
  */
 import * as E from "fp-ts/lib/Either.js";
@@ -11,10 +12,25 @@ import type { EventStore } from "@grantledger/core";
 import { createProjectionRunner, municipalityTotals, projectAsOf } from "@grantledger/projections";
 import { application, award, context, crisisRound, evaluation, must } from "../engine/ledgerFixtures.testkit.js";
 import { currentPosition, succeed, uniqueStreamName } from "../testing/contractFixtures.js";
+import { describeReadModelStoreContract } from "../testing/readModelStoreContract.js";
 import { createEventStoreDbEventStore } from "./eventStoreDbEventStore.js";
 import { createEventStoreDbReadModelStore } from "./readModelStore.js";
 import { startFakeEventStoreDb } from "./testServer/fakeEventStoreDb.testkit.js";
 import type { FakeEventStoreDb } from "./testServer/fakeEventStoreDb.testkit.js";
+
+// The read-model contract, with the projection runner, over a fake server of its own.
+describeReadModelStoreContract("eventstoredb, wire-format test against a fake server (not a real EventStoreDB)", async () => {
+  const fake = await startFakeEventStoreDb({ generation: "batch-append" });
+  const fakeClient = EventStoreDBClient.connectionString(fake.connectionString);
+  return {
+    eventStore: createEventStoreDbEventStore({ client: fakeClient, deadlineMs: 5_000 }),
+    openReadModelStore: () => createEventStoreDbReadModelStore({ client: fakeClient }),
+    teardown: async () => {
+      await fakeClient.dispose();
+      await fake.close();
+    },
+  };
+});
 
 describe("wire-format test: read models kept in EventStoreDB", () => {
   let server: FakeEventStoreDb;
@@ -58,16 +74,6 @@ describe("wire-format test: read models kept in EventStoreDB", () => {
     );
     expect(await must(second.load(name))).toMatchObject({ state: "first" });
     await must(second.save(name, { version: 1, checkpoint: 2n, state: "second, having read the first" }));
-  });
-
-  it("refuses a state that cannot be saved, and keeps what it had", async () => {
-    const readModels = createEventStoreDbReadModelStore({ client });
-    const name = uniqueStreamName("refused");
-    await must(readModels.save(name, { version: 1, checkpoint: 1n, state: "kept" }));
-    expect(await readModels.save(name, { version: 1, checkpoint: 2n, state: { f: () => 1 } })()).toMatchObject(
-      E.left({ _tag: "ReadModelStoreFailed", name, operation: "save" }),
-    );
-    expect(await must(readModels.load(name))).toMatchObject({ state: "kept" });
   });
 
   it("runs a projection with EventStoreDB alone, and its saved states never show up among the events", async () => {

@@ -83,6 +83,23 @@ describe("the memory event store", () => {
     expect(await store.readStream("grant-1")()).toMatchObject(E.left({ _tag: "StreamNotFound" }));
   });
 
+  it("keeps the recordedAt an import gives without asking the clock, and asks it once for the rest", async () => {
+    let calls = 0;
+    const store = createMemoryEventStore({ now: () => new Date(Date.UTC(2024, 0, 1) + calls++) });
+    const imported = [{ ...event(), recordedAt: "2009-06-01T00:00:00.000Z" }, { ...event(), recordedAt: "2009-06-01T00:01:00.000Z" }];
+    await succeed(store.appendToStream("grant-1", imported));
+    expect(calls).toBe(0);
+    await succeed(store.appendToStream("grant-1", [{ ...event(), recordedAt: "2009-06-02T00:00:00.000Z" }, event(), event()]));
+    expect(calls).toBe(1);
+    expect((await succeed(store.readAll())).map((e) => e.recordedAt)).toEqual([
+      "2009-06-01T00:00:00.000Z",
+      "2009-06-01T00:01:00.000Z",
+      "2009-06-02T00:00:00.000Z",
+      "2024-01-01T00:00:00.000Z",
+      "2024-01-01T00:00:00.000Z",
+    ]);
+  });
+
   it("answers on a later microtask, not synchronously", async () => {
     const store = createMemoryEventStore();
     let settled = false;

@@ -24,7 +24,8 @@ const NOTHING_WRITTEN: AppendResult = Object.freeze({ nextExpectedRevision: -1n,
 /**
  * Checks `batch` against the stream and, if it passes, writes it, all in one synchronous step, so
  * no other append can slip between the check and the write. Already-checked input only: see
- * `prepareAppend`. `recordedAt` is asked only when something is about to be written.
+ * `prepareAppend`. `recordedAt` is asked at most once, and only when an event about to be written
+ * brings no time of its own (see `EventToAppend.recordedAt`): an import keeps the times it names.
  */
 export const commitAppend = (
   log: MemoryLog,
@@ -57,7 +58,7 @@ export const commitAppend = (
   if (batch.length === 0) {
     return E.right(last === undefined ? NOTHING_WRITTEN : { nextExpectedRevision: last.revision, position: last.position });
   }
-  return E.right(write(log, streamName, stream, batch, recordedAt()));
+  return E.right(write(log, streamName, stream, batch, recordedAt));
 };
 
 /**
@@ -89,12 +90,14 @@ const write = (
   streamName: string,
   existing: RecordedEvent[] | undefined,
   batch: readonly PreparedEvent[],
-  recordedAt: string,
+  clock: () => string,
 ): AppendResult => {
+  // Asked before anything changes: a clock that throws must leave the log as it was.
+  const now = batch.every((event) => event.recordedAt !== undefined) ? "" : clock();
   const stream = existing ?? [];
   if (existing === undefined) log.streams.set(streamName, stream);
   let last: RecordedEvent | undefined;
-  for (const { id, type, data, metadata } of batch) {
+  for (const { id, type, data, metadata, recordedAt } of batch) {
     last = Object.freeze({
       id,
       type,
@@ -103,7 +106,7 @@ const write = (
       streamName,
       revision: BigInt(stream.length),
       position: BigInt(log.events.length),
-      recordedAt,
+      recordedAt: recordedAt ?? now,
     });
     stream.push(last);
     log.events.push(last);

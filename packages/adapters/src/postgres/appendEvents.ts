@@ -3,7 +3,8 @@ import type { Either } from "fp-ts/lib/Either.js";
 import type { AppendError, AppendResult, EventToAppend, ExpectedRevision, InvalidAppend } from "@grantledger/core";
 import { prepareAppend } from "../shared/prepareAppend.js";
 import type { PreparedEvent } from "../shared/prepareAppend.js";
-import { describeSqlError, isDataException } from "./sqlErrors.js";
+import { KEEPS_RECORDED_AT } from "./keptRecordedAtMigration.js";
+import { accessDenied, describeSqlError, isAccessDenied, isDataException } from "./sqlErrors.js";
 import { quoteIdentifier } from "./sqlNames.js";
 import { int8, optionalInt8, text } from "./sqlRows.js";
 import type { SqlExecutor, SqlRow } from "./sqlDriver.js";
@@ -11,8 +12,10 @@ import type { SqlExecutor, SqlRow } from "./sqlDriver.js";
 /**
  * Appends through the schema's `append_to_stream` function (see `eventTablesMigration.ts`): one
  * statement, one round trip, all or nothing. Input is checked first with the checks every adapter
- * shares, so a refusal reads the same as the memory store's. Driver failures reject; the store
- * turns them into `StoreUnavailable`.
+ * shares, so a refusal reads the same as the memory store's. A session that may not write gets
+ * `AccessDenied`; other driver failures reject, and the store turns them into `StoreUnavailable`.
+ * `keepsRecordedAt` is false on a schema opened without migrating whose append function predates
+ * kept times (see `keptRecordedAtMigration.ts`): it would drop them, so they are refused.
  */
 export const appendEvents = async (
   db: SqlExecutor,
@@ -20,9 +23,12 @@ export const appendEvents = async (
   streamName: string,
   events: readonly EventToAppend[],
   expected: ExpectedRevision,
+  keepsRecordedAt: boolean,
 ): Promise<Either<AppendError, AppendResult>> => {
   const prepared = prepareAppend(streamName, events);
   if (E.isLeft(prepared)) return prepared;
+  const timed = keepsRecordedAt ? -1 : prepared.right.findIndex((event) => event.recordedAt !== undefined);
+  if (timed !== -1) return E.left(olderSchemaRefusal(streamName, schema, timed));
   const batch = JSON.stringify(prepared.right);
   if (NUL_ESCAPE.test(batch)) return E.left(nulRefusal(streamName, prepared.right));
   const sql = `SELECT outcome, r_revision, r_position, conflict_id::text AS conflict_id, conflict_stream, conflict_revision
@@ -33,6 +39,7 @@ export const appendEvents = async (
   } catch (error) {
     // A value the server cannot store (invalid UTF-8, a lone surrogate in JSON, …): nothing was written.
     if (isDataException(error)) return E.left({ _tag: "InvalidAppend", streamName, reason: describeSqlError(error) });
+    if (isAccessDenied(error)) return E.left(accessDenied("appendToStream", error));
     throw error;
   }
   const [row] = rows;
@@ -60,6 +67,14 @@ export const appendEvents = async (
 // JSON text holds U+0000 only as the escape \u0000; an escape is preceded by an even number of
 // backslashes (an odd number would make it an escaped backslash followed by "u0000").
 const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+
+const olderSchemaRefusal = (streamName: string, schema: string, index: number): InvalidAppend => ({
+  _tag: "InvalidAppend",
+  streamName,
+  reason:
+    `events[${index}].recordedAt cannot be kept: schema ${schema} is before migration ${KEEPS_RECORDED_AT}, ` +
+    "and the store was opened without migrating; open it with migrate (a role that may) to bring it up to date",
+});
 
 /** jsonb cannot hold U+0000; say which event holds it, as the other refusals do. */
 const nulRefusal = (streamName: string, batch: readonly PreparedEvent[]): InvalidAppend => {

@@ -10,9 +10,11 @@ import type { LockSession } from "./sqlDriver.js";
 /** Where an exclusive runner is: waiting for the lock, running the projection, or stopped. */
 export type RunnerRole = "standby" | "active" | "stopped";
 
+/** What {@link createExclusiveProjectionRunner} runs, and how it reports. */
 export interface ExclusiveProjectionRunnerOptions<S> {
   /** The event store; its database also holds the read model and the lock. */
   readonly store: PostgresEventStore;
+  /** The read model to keep; its name is also the lock's. */
   readonly projection: Projection<S>;
   /** Events per batch (one save each); the projection runner's default when absent. */
   readonly batchSize?: number;
@@ -44,6 +46,7 @@ export interface ExclusiveProjectionRunner<S> {
   start(): void;
   /** Stops the projection, releases the lock and its connection; resolves once all is closed. */
   stop(): Promise<void>;
+  /** Whether this process runs the projection now, waits as a standby, or has stopped. */
   role(): RunnerRole;
   /** The projection runner while this one is active: `current()`, `waitForPosition()`, … */
   active(): ProjectionRunner<S> | undefined;

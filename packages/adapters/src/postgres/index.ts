@@ -1,8 +1,16 @@
+/**
+ * The event store, the read-model store and the single-active projection runner over PostgreSQL,
+ * on a server (`pg`) or embedded (PGlite), with the migrations that create their schema.
+ *
+ * @packageDocumentation
+ */
 export { createPostgresEventStore, postgresEventStoreOver } from "./postgresEventStore.js";
-export type { PostgresEventStore } from "./postgresEventStore.js";
+export type { OpenPostgresStoreError, PostgresEventStore } from "./postgresEventStore.js";
+export { schemaVersion } from "./openSchema.js";
+export type { SchemaNotMigrated } from "./openSchema.js";
 export { resolveStoreConfig } from "./storeConfig.js";
 export type { InvalidStoreConfig, PostgresStoreOptions, StoreConfig, StoreTarget } from "./storeConfig.js";
-export { migrate, MIGRATIONS, SchemaTooNew } from "./migrate.js";
+export { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, SchemaTooNew } from "./migrate.js";
 export type { Migration } from "./migrate.js";
 export { DEFAULT_SCHEMA } from "./sqlNames.js";
 export type { AdvisoryLockKey, LockSession, NotificationListener, SqlDriver, SqlExecutor, SqlRow } from "./sqlDriver.js";

@@ -1,12 +1,16 @@
 import { eventTablesMigration } from "./eventTablesMigration.js";
+import { keptRecordedAtMigration } from "./keptRecordedAtMigration.js";
 import { readModelTablesMigration } from "./readModelTablesMigration.js";
 import { migrationLockKey, quoteIdentifier } from "./sqlNames.js";
 import type { SqlDriver } from "./sqlDriver.js";
 
 /** One step of the schema's history; `sql` is given the schema name and may hold many statements. */
 export interface Migration {
+  /** Its number: 1, 2, 3 … in order, recorded in `grantledger_migrations` once applied. */
   readonly version: number;
+  /** What it does, in a few words. */
   readonly name: string;
+  /** The statements, for the schema named. */
   readonly sql: (schema: string) => string;
 }
 
@@ -14,10 +18,19 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "event log and append function", sql: eventTablesMigration },
   { version: 2, name: "read models and checkpoints", sql: readModelTablesMigration },
+  { version: 3, name: "append keeps an imported recorded time", sql: keptRecordedAtMigration },
 ];
+
+/** The migration a current schema is at: the newest this library knows. */
+export const CURRENT_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
 
 /** The database holds migrations this library does not know: it was migrated by a newer one. */
 export class SchemaTooNew extends Error {
+  /**
+   * @param schema - the schema opened.
+   * @param found - the newest migration it holds.
+   * @param known - the newest migration this library knows.
+   */
   constructor(
     readonly schema: string,
     readonly found: number,

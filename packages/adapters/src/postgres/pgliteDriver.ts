@@ -3,9 +3,22 @@ import type { AdvisoryLockKey, LockSession, SqlDriver, SqlExecutor, SqlRow } fro
 
 /** Where an embedded database lives: in memory, in a folder, or an instance the caller owns. */
 export type PgliteSource =
-  | { readonly kind: "memory" }
-  | { readonly kind: "directory"; readonly directory: string }
-  | { readonly kind: "instance"; readonly db: PGlite };
+  | {
+      /** A database in memory, gone when closed. */
+      readonly kind: "memory";
+    }
+  | {
+      /** A database kept in a folder on disk. */
+      readonly kind: "directory";
+      /** The folder its files are kept in. */
+      readonly directory: string;
+    }
+  | {
+      /** An open PGlite instance, lent: the store never closes it. */
+      readonly kind: "instance";
+      /** The instance. */
+      readonly db: PGlite;
+    };
 
 // PGlite is one connection, so a session-level advisory lock taken twice in one process is granted
 // twice. Which locks are held is therefore kept here, per instance; no other process can open the

@@ -2,11 +2,12 @@ import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProjectionRunner, listMunicipalities, listOtherParticipants, municipalityTotals, projectAsOf } from "@grantledger/projections";
 import type { MunicipalityTotalsState } from "@grantledger/projections";
+import { describeReadModelStoreContract } from "../testing/readModelStoreContract.js";
 import type { PostgresEventStore } from "./postgresEventStore.js";
 import { createPostgresReadModelStore } from "./postgresReadModelStore.js";
 import { recordGrants, right } from "./readModelFixtures.testkit.js";
 import { quoteIdentifier } from "./sqlNames.js";
-import { TestDatabase, uniqueSchema } from "./testDatabase.testkit.js";
+import { serverUrl, TestDatabase, uniqueSchema } from "./testDatabase.testkit.js";
 
 let database: TestDatabase;
 let store: PostgresEventStore;
@@ -19,12 +20,12 @@ afterAll(async () => {
   await database.close();
 });
 
-/** [1, <hole>, 3]: JSON would turn the hole into null. */
-const sparse = (): unknown[] => {
-  const array: unknown[] = [1, 2, 3];
-  delete array[1];
-  return array;
-};
+// The read-model contract, with the projection runner, on the server named by GRANTLEDGER_PG_URL
+// (PGlite without it), in a schema of its own that the file's afterAll drops.
+describeReadModelStoreContract(`postgres on ${serverUrl === undefined ? "PGlite (no GRANTLEDGER_PG_URL)" : "the server"}`, async () => {
+  const contractStore = await database.openStore(uniqueSchema("rm_contract"));
+  return { eventStore: contractStore, openReadModelStore: () => createPostgresReadModelStore(contractStore) };
+});
 
 const table = (name: string): string => `${quoteIdentifier(store.schema)}.${name}`;
 
@@ -39,26 +40,6 @@ const viewed = async () => ({
 });
 
 describe("the PostgreSQL read-model store", () => {
-  it("gives back exactly what was saved, as a copy: Maps, bigints, undefined, sparse arrays", async () => {
-    const readModels = createPostgresReadModelStore(store);
-    const state = { rows: new Map([["1201", { awarded: 5n, note: undefined }]]), trie: sparse(), nothing: null };
-    expect(await readModels.load("exact")()).toEqual(E.right(undefined));
-    await right(readModels.save("exact", { version: 3, checkpoint: 41n, state }));
-    state.rows.set("1247", { awarded: 1n, note: undefined });
-    const loaded = await right(readModels.load("exact"));
-    expect(loaded).toStrictEqual({ version: 3, checkpoint: 41n, state: { rows: new Map([["1201", { awarded: 5n, note: undefined }]]), trie: sparse(), nothing: null } });
-    await right(readModels.save("exact", { version: 3, checkpoint: undefined, state: 0 }));
-    expect(await right(readModels.load("exact"))).toEqual({ version: 3, checkpoint: undefined, state: 0 });
-  });
-
-  it("refuses a state that cannot be serialised, and keeps what it had", async () => {
-    const readModels = createPostgresReadModelStore(store);
-    await right(readModels.save("refused", { version: 1, checkpoint: 1n, state: "kept" }));
-    const refused = await readModels.save("refused", { version: 1, checkpoint: 2n, state: { f: () => 1 } })();
-    expect(refused).toMatchObject(E.left({ _tag: "ReadModelStoreFailed", name: "refused", operation: "save" }));
-    expect(await right(readModels.load("refused"))).toEqual({ version: 1, checkpoint: 1n, state: "kept" });
-  });
-
   it("keeps the municipality totals queryable with plain SQL, equal to the query functions", async () => {
     const last = await recordGrants(store, 0, 6);
     const runner = createProjectionRunner({ store, projection: municipalityTotals, readModelStore: createPostgresReadModelStore(store), batchSize: 7 });

@@ -12,6 +12,7 @@ export interface ReadModelRows {
   readonly name: string;
   /** The projection version whose state `rowsOf` understands; a state of another version gets no rows. */
   readonly version: number;
+  /** The rows of a state, as key and JSON object; the keys are unique within one state. */
   rowsOf(state: unknown): Iterable<readonly [key: string, row: JsonObject]>;
 }
 

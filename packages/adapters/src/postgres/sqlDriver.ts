@@ -11,6 +11,7 @@ export interface SqlExecutor {
 
 /** A LISTEN in progress; `close` stops it and releases its connection. */
 export interface NotificationListener {
+  /** Stops listening and releases the connection. */
   close(): Promise<void>;
 }
 
@@ -43,6 +44,7 @@ export type AdvisoryLockKey = readonly [classId: number, objectId: number];
  * turns them into typed results (see `sqlErrors.ts`).
  */
 export interface SqlDriver extends SqlExecutor {
+  /** Which client it wraps: `pg` for a server, `pglite` for an embedded database. */
   readonly kind: "pg" | "pglite";
   /** Runs `work` in one transaction: committed if it resolves, rolled back if it rejects. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;

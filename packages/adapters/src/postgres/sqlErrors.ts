@@ -1,4 +1,4 @@
-import type { StoreUnavailable } from "@grantledger/core";
+import type { AccessDenied, StoreUnavailable } from "@grantledger/core";
 
 /** The SQLSTATE of a driver error (`23505`, `57P01`, …), if it is a server error. */
 export const sqlState = (error: unknown): string | undefined => {
@@ -30,6 +30,15 @@ export const isConnectionFailure = (error: unknown): boolean => {
   return isTransient(error) || state?.startsWith("28") === true || state === "3D000";
 };
 
+/**
+ * Whether the server refused a write to this session for good: a role without the privilege
+ * (42501), or a read-only transaction (25006: a standby, `default_transaction_read_only`).
+ */
+export const isAccessDenied = (error: unknown): boolean => {
+  const state = sqlState(error);
+  return state === "42501" || state === "25006";
+};
+
 /** Whether the server refused a value in a statement (SQLSTATE class 22: bad text, bad JSON, …). */
 export const isDataException = (error: unknown): boolean => sqlState(error)?.startsWith("22") ?? false;
 
@@ -55,3 +64,10 @@ const errorCode = (error: unknown): string | undefined =>
 // Node reports "localhost" refused on both ::1 and 127.0.0.1 as one AggregateError with no message.
 const describeAggregate = (error: AggregateError): string =>
   error.errors.map((inner: unknown) => (inner instanceof Error ? inner.message : String(inner))).join("; ");
+
+/** The typed error for a write this session may not make (see {@link isAccessDenied}). */
+export const accessDenied = (operation: string, error: unknown): AccessDenied => ({
+  _tag: "AccessDenied",
+  operation,
+  reason: describeSqlError(error),
+});

@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { redact, resolveStoreConfig } from "./storeConfig.js";
 
-const defaults = { schema: "grantledger", poolSize: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, pollIntervalMs: 250, reconnectTimeoutMs: 30_000 };
+const defaults = { schema: "grantledger", poolSize: 10, connectTimeoutMs: 5_000, statementTimeoutMs: 30_000, pollIntervalMs: 250, reconnectTimeoutMs: 30_000, migrate: true };
 
 describe("resolveStoreConfig", () => {
   it.each([
@@ -25,6 +25,10 @@ describe("resolveStoreConfig", () => {
     expect(resolveStoreConfig({ url: "pglite:memory?schema=a&poolSize=2", schema: "b", poolSize: 4, connectTimeoutMs: 100 })).toMatchObject(
       E.right({ schema: "b", poolSize: 4, connectTimeoutMs: 100 }),
     );
+  });
+
+  it("migrates on opening unless told not to", () => {
+    expect(resolveStoreConfig({ url: "pglite:memory", migrate: false })).toMatchObject(E.right({ migrate: false }));
   });
 
   it.each<[string, Parameters<typeof resolveStoreConfig>[0], string]>([

@@ -29,27 +29,53 @@ export interface PostgresStoreOptions {
   readonly reconnectTimeoutMs?: number;
   /** How the store's sessions are named in `pg_stat_activity` (server only); default `grantledger`. */
   readonly applicationName?: string;
+  /**
+   * Whether opening may create the schema or bring it up to date; default `true`. Opening reads
+   * the schema's version first either way, so a current schema opens without a write and a role
+   * with read rights only can open it. With `false` (a tool that only reads, an auditor) a schema
+   * that is behind is used as it is, and one holding no store is `SchemaNotMigrated`: nothing is
+   * ever created or changed by opening.
+   */
+  readonly migrate?: boolean;
 }
 
 /** The options were not usable; nothing was opened. */
 export interface InvalidStoreConfig {
   readonly _tag: "InvalidStoreConfig";
+  /** What is wrong, naming the option or URL parameter. */
   readonly reason: string;
 }
 
 /** Where the database is. */
-export type StoreTarget = { readonly kind: "server"; readonly connectionString: string } | PgliteSource;
+export type StoreTarget =
+  | {
+      /** A PostgreSQL server, through `pg`. */
+      readonly kind: "server";
+      /** The `postgres://` URL, without the parameters grantledger reads itself. */
+      readonly connectionString: string;
+    }
+  | PgliteSource;
 
 /** Options with every default filled in and checked. */
 export interface StoreConfig {
+  /** Where the database is. */
   readonly target: StoreTarget;
+  /** The schema the store's tables live in. */
   readonly schema: string;
+  /** Connections in the pool (server only). */
   readonly poolSize: number;
+  /** How long to wait for a connection, in milliseconds. */
   readonly connectTimeoutMs: number;
+  /** The server-side limit on one statement, in milliseconds; 0 for none. */
   readonly statementTimeoutMs: number;
+  /** The longest a caught-up subscription waits without a notification, in milliseconds. */
   readonly pollIntervalMs: number;
+  /** How long a subscription retries through connection failures, in milliseconds. */
   readonly reconnectTimeoutMs: number;
+  /** The sessions' name in `pg_stat_activity`. */
   readonly applicationName: string;
+  /** Whether opening may create the schema or bring it up to date. */
+  readonly migrate: boolean;
 }
 
 const NUMERIC_PARAMETERS = ["poolSize", "connectTimeoutMs", "statementTimeoutMs"] as const;
@@ -98,6 +124,7 @@ export const resolveStoreConfig = (input: string | PostgresStoreOptions): Either
     pollIntervalMs: options.pollIntervalMs ?? 250,
     reconnectTimeoutMs: options.reconnectTimeoutMs ?? 30_000,
     applicationName: options.applicationName ?? "grantledger",
+    migrate: options.migrate ?? true,
   });
 };
 

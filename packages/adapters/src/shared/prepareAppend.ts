@@ -1,5 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Either } from "fp-ts/lib/Either.js";
+import { isRecordedTime } from "@grantledger/core";
 import type { EventToAppend, InvalidAppend, JsonObject } from "@grantledger/core";
 import { frozenJsonObjectCopy } from "./jsonCopy.js";
 
@@ -15,6 +16,8 @@ export interface PreparedEvent {
   readonly type: string;
   readonly data: JsonObject;
   readonly metadata: JsonObject;
+  /** An imported event's original recorded time, checked; absent when the store stamps its own. */
+  readonly recordedAt?: string;
 }
 
 const invalid = (streamName: string, reason: string): Either<InvalidAppend, never> =>
@@ -49,7 +52,13 @@ export const prepareAppend = (
     if (E.isLeft(data)) return invalid(streamName, `events[${index}].data${data.left}`);
     const metadata = frozenJsonObjectCopy(event.metadata);
     if (E.isLeft(metadata)) return invalid(streamName, `events[${index}].metadata${metadata.left}`);
-    prepared[index] = { id, type: event.type, data: data.right, metadata: metadata.right };
+    const { recordedAt } = event;
+    if (recordedAt !== undefined && !isRecordedTime(recordedAt)) {
+      return invalid(streamName, `events[${index}].recordedAt is not a UTC time to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ): ${String(recordedAt)}`);
+    }
+    const checked = { id, type: event.type, data: data.right, metadata: metadata.right };
+    // Only an import names a time; the key stays absent otherwise, as the stored shape has it.
+    prepared[index] = recordedAt === undefined ? checked : { ...checked, recordedAt };
   }
   return E.right(prepared);
 };

@@ -3,7 +3,10 @@ import type { EventToAppend, JsonObject } from "@grantledger/core";
 import { append, currentPosition, fail, newEvent, newEvents, readForwards, succeed, uniqueStreamName } from "./contractFixtures.js";
 import type { GetStore } from "./contractFixtures.js";
 
-/** Registers the tests of event ids (idempotent retries, duplicates) and of all-or-nothing batches. */
+/**
+ * Registers the tests of idempotent retries and of all-or-nothing batches. Ids recorded elsewhere
+ * are the business of `eventIdContract`.
+ */
 export const idempotencyContract = (getStore: GetStore): void => {
   describe("re-appending the same event ids", () => {
     it.each([["no_stream"], ["any"]] as const)("with %s, returns the original result and writes nothing", async (expected) => {
@@ -30,43 +33,6 @@ export const idempotencyContract = (getStore: GetStore): void => {
     });
   });
 
-  describe("an event id already recorded elsewhere", () => {
-    it.each([[0], [3]])("in another stream (of %i events) is refused, naming where it is", async (existing) => {
-      const store = getStore();
-      const [first, second] = [uniqueStreamName("owner"), uniqueStreamName("thief")];
-      const event = newEvent();
-      await append(store, first, [newEvent(), event]);
-      if (existing > 0) await append(store, second, newEvents(existing));
-      expect(await fail(store.appendToStream(second, [event]))).toEqual({
-        _tag: "DuplicateEventId",
-        streamName: second,
-        eventId: event.id,
-        existingStreamName: first,
-        existingRevision: 1n,
-      });
-      if (existing > 0) expect(await readForwards(store, second)).toHaveLength(existing);
-      else expect(await fail(store.readStream(second))).toMatchObject({ _tag: "StreamNotFound" });
-    });
-
-    it.each([["any"], ["current"]] as const)(
-      "in a batch that only partly overlaps a recorded one (expecting %s) is refused",
-      async (expecting) => {
-        const store = getStore();
-        const stream = uniqueStreamName("overlap");
-        const [a, b, c] = [newEvent(), newEvent(), newEvent()];
-        await append(store, stream, [a, b]);
-        const expectedRevision = expecting === "any" ? "any" : 1n;
-        expect(await fail(store.appendToStream(stream, [b, c], { expectedRevision }))).toMatchObject({
-          _tag: "DuplicateEventId",
-          eventId: b.id,
-          existingStreamName: stream,
-          existingRevision: 1n,
-        });
-        expect(await readForwards(store, stream)).toHaveLength(2);
-      },
-    );
-  });
-
   describe("a refused batch writes nothing", () => {
     it("when the expected revision does not match", async () => {
       const store = getStore();
@@ -74,17 +40,6 @@ export const idempotencyContract = (getStore: GetStore): void => {
       await append(store, stream, newEvents(1));
       await fail(store.appendToStream(stream, newEvents(3), { expectedRevision: 5n }));
       expect(await readForwards(store, stream)).toHaveLength(1);
-    });
-
-    it("when one of its events has an id recorded in another stream", async () => {
-      const store = getStore();
-      const [other, stream] = [uniqueStreamName("other"), uniqueStreamName("atomic")];
-      const taken = newEvent();
-      await append(store, other, [taken]);
-      const fresh = newEvent();
-      await fail(store.appendToStream(stream, [fresh, taken]));
-      expect(await fail(store.readStream(stream))).toMatchObject({ _tag: "StreamNotFound" });
-      expect((await append(store, stream, [fresh], "no_stream")).nextExpectedRevision).toBe(0n);
     });
 
     const notJson: readonly [string, JsonObject][] = [

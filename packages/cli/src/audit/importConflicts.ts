@@ -1,5 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { EventStore, ReadStreamOptions } from "@grantledger/core";
+import { isRecordedTime, type EventStore, type ReadStreamOptions } from "@grantledger/core";
 import { CliError } from "../cliError.js";
 import { readHistoryFile } from "../history/historyFile.js";
 import { describeStoreError } from "../output/describeStoreError.js";
@@ -19,9 +19,15 @@ interface Placed {
  * Ids and hashes are compared: a hash chains an event to all before it in its stream, so two
  * streams that agree there agree below (where the target's own chain holds). One read per
  * stream, two where the target is ahead, in one pass over the file; `import` runs it before it
- * writes anything.
+ * writes anything. When the target is to keep the file's recorded times, each must be in the one
+ * form a store keeps, or the import would stop half-way at the first that is not.
  */
-export const findImportConflict = async (path: string, target: EventStore, targetLabel: string): Promise<string | undefined> => {
+export const findImportConflict = async (
+  path: string,
+  target: EventStore,
+  targetLabel: string,
+  keepRecordedAt: boolean,
+): Promise<string | undefined> => {
   const read = async (streamName: string, options: ReadStreamOptions) => {
     const events = await target.readStream(streamName, { ...options, maxCount: 1 })();
     if (E.isRight(events)) return events.right[0];
@@ -37,6 +43,9 @@ export const findImportConflict = async (path: string, target: EventStore, targe
   const lastInFile = new Map<string, Placed>();
 
   for await (const { event, line } of readHistoryFile(path)) {
+    if (keepRecordedAt && !isRecordedTime(event.recordedAt)) {
+      return `${path}:${line}: recordedAt ${JSON.stringify(event.recordedAt)} is not a UTC time to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ), the form a store keeps`;
+    }
     let head = heads.get(event.streamName);
     if (head === undefined) {
       const found = await read(event.streamName, { direction: "backwards" });

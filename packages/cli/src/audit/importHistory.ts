@@ -7,24 +7,43 @@ import { startProgress } from "../output/progress.js";
 
 /** What an import did. */
 export interface ImportReport {
+  /** Events read from the file and appended (or found already there). */
   readonly events: number;
+  /** Streams they are in. */
   readonly streams: number;
   /** Events the target held already (a repeated import), appended again as a no-op. */
   readonly alreadyThere: number;
   /** The first event the target put at another global position than the file's, if any. */
-  readonly movedPosition: { readonly file: bigint; readonly target: bigint } | undefined;
+  readonly movedPosition:
+    | {
+        /** Its position in the file. */
+        readonly file: bigint;
+        /** Its position in the target. */
+        readonly target: bigint;
+      }
+    | undefined;
 }
 
 /** Events of one stream that follow each other in the file: appended as one atomic batch. */
 const MAX_BATCH = 500;
 
+/** How to import. */
+export interface ImportHistoryOptions {
+  /**
+   * Whether the target keeps the file's `recordedAt` (memory, PostgreSQL): then exporting it
+   * gives the file back byte for byte. EventStoreDB stamps its own times and refuses given ones.
+   */
+  readonly keepRecordedAt: boolean;
+}
+
 /**
  * Appends a (verified) history file to `target` in the file's global order, each run of one
- * stream's events as a batch with the exact expected revision and the events' own ids. Since
- * every adapter treats a re-append of the same ids at the same place as a no-op, importing
- * twice adds nothing; a target that holds other events at those revisions refuses, by name.
+ * stream's events as a batch with the exact expected revision, the events' own ids and, where
+ * the target can keep them, their original recorded times. Since every adapter treats a
+ * re-append of the same ids at the same place as a no-op, importing twice adds nothing; a target
+ * that holds other events at those revisions refuses, by name.
  */
-export const importHistory = async (path: string, target: EventStore, targetLabel: string): Promise<ImportReport> => {
+export const importHistory = async (path: string, target: EventStore, targetLabel: string, options: ImportHistoryOptions): Promise<ImportReport> => {
   const size = await historyFileSize(path);
   const progress = startProgress({ label: `importing into ${targetLabel}`, total: size, unit: "bytes" });
   const heads = new Map<string, bigint>();
@@ -53,7 +72,10 @@ export const importHistory = async (path: string, target: EventStore, targetLabe
     const expectedRevision: ExpectedRevision = first.event.revision === 0n ? "no_stream" : first.event.revision - 1n;
     const appended = await target.appendToStream(
       streamName,
-      batch.map(({ event }) => ({ id: event.id, type: event.type, data: event.data, metadata: event.metadata })),
+      batch.map(({ event }) => {
+        const { id, type, data, metadata, recordedAt } = event;
+        return options.keepRecordedAt ? { id, type, data, metadata, recordedAt } : { id, type, data, metadata };
+      }),
       { expectedRevision },
     )();
     if (E.isLeft(appended)) {

@@ -17,7 +17,9 @@ import { startProgress } from "../output/progress.js";
 
 /** What a verification found, how long it took, and, for a file, the line of the break. */
 export interface VerifyOutcome {
+  /** The first break, or what was verified. */
   readonly result: E.Either<HistoryBreak, VerifiedHistory>;
+  /** How long verifying took, wall-clock. */
   readonly milliseconds: number;
   /** The line of the history file the break is on, when it is on one. */
   readonly line: number | undefined;

@@ -21,7 +21,7 @@ export interface SealOptions {
 export const sealCommand = async (options: SealOptions, output: Output): Promise<number> => {
   const url = storeUrlOf(options.store);
   const label = parseStoreUrl(url).display;
-  const store = await openStore(url);
+  const store = await openStore(url, { writes: true });
   try {
     // Each seal is a new command: a fresh id, so sealing again seals again rather than replaying.
     const sealed = await sealHistory(store, { commandId: `seal-${randomUUID()}`, actor: options.actor }, new Date().toISOString());

@@ -7,7 +7,9 @@ import { HistoryLineError, parseHistoryLine } from "./historyLine.js";
 
 /** A recorded event read from a history file, with the 1-based line it was on. */
 export interface NumberedEvent {
+  /** The event, as a store would return it. */
   readonly event: RecordedEvent;
+  /** The line of the file it is on, from 1. */
   readonly line: number;
 }
 

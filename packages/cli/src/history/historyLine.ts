@@ -23,6 +23,10 @@ const canonicalJson = (value: JsonObject, event: RecordedEvent, field: string): 
 
 /** Why a line of a history file is not a recorded event. */
 export class HistoryLineError extends Error {
+  /**
+   * @param line - the line of the file, from 1.
+   * @param reason - what is wrong with it.
+   */
   constructor(
     readonly line: number,
     reason: string,

@@ -2,6 +2,8 @@
  * Where a command writes: its answer to `out` (stdout, for pipes and files), notes and
  * warnings to `err` (stderr). Commands take one instead of using `process` directly, so a
  * caller embedding them can capture both.
+ *
+ * @inline
  */
 export interface Output {
   /** Writes one line of the command's answer. */

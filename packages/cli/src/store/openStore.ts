@@ -5,14 +5,25 @@ import { CliError, oneLine } from "../cliError.js";
 import { describeStoreError } from "../output/describeStoreError.js";
 import { parseStoreUrl, type StoreKind, type StoreUrl } from "./storeUrl.js";
 
-/** An adapter's store, opened from a URL. */
-type StoreOpener = (url: StoreUrl) => Promise<EventStore>;
+/** An adapter's store, opened from a URL, for a command that writes or only reads. */
+type StoreOpener = (url: StoreUrl, writes: boolean) => Promise<EventStore>;
 
-const openPostgres: StoreOpener = async (url) => {
+/*
+ * Only a command that writes lets the adapter create or migrate the schema: a reading command
+ * opens the schema as it is, so an auditor's read-only role can read it and reading never
+ * changes a database.
+ */
+const openPostgres: StoreOpener = async (url, writes) => {
   const { createPostgresEventStore } = await import("@grantledger/adapters/postgres");
-  const opened = await createPostgresEventStore(url.url)();
+  const opened = await createPostgresEventStore({ url: url.url, migrate: writes })();
   if (E.isRight(opened)) return opened.right;
-  const reason = opened.left._tag === "InvalidStoreConfig" ? opened.left.reason : describeStoreError(opened.left);
+  const error = opened.left;
+  const reason =
+    error._tag === "SchemaNotMigrated"
+      ? `schema ${error.schema} holds no grantledger store (only import creates one)`
+      : error._tag === "InvalidStoreConfig"
+        ? error.reason
+        : describeStoreError(error);
   throw new CliError(`cannot open ${url.display}: ${reason}`);
 };
 
@@ -36,12 +47,18 @@ const OPENERS: Record<StoreKind, StoreOpener> = {
   },
 };
 
+/** How {@link openStore} may treat the store it opens. */
 export interface OpenStoreOptions {
   /**
    * Whether a store that is not there yet may be created: only for `import`. A reading command
    * given a mistyped `pglite:DIR` must fail, not verify a new empty store as intact.
    */
   readonly create?: boolean;
+  /**
+   * Whether the command writes (`import`, `seal`; implied by `create`): only then may a
+   * PostgreSQL schema be migrated on opening.
+   */
+  readonly writes?: boolean;
 }
 
 /** The folder of a `pglite:DIR` URL (without its query), or `undefined` for `pglite:memory`. */
@@ -63,7 +80,7 @@ export const openStore = async (url: string, options: OpenStoreOptions = {}): Pr
     throw new CliError(`cannot open ${parsed.display}: no such directory (only import creates a store)`);
   }
   try {
-    return await (OPENERS[parsed.kind] as StoreOpener)(parsed);
+    return await (OPENERS[parsed.kind] as StoreOpener)(parsed, options.create === true || options.writes === true);
   } catch (error) {
     if (error instanceof CliError) throw error;
     throw new CliError(`cannot open ${parsed.display}: ${oneLine(error)}`);

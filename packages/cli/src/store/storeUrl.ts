@@ -5,12 +5,15 @@ export type StoreKind = "postgres" | "pglite" | "esdb" | "memory";
 
 /** A store URL, checked and classified. */
 export interface StoreUrl {
+  /** Which adapter opens it. */
   readonly kind: StoreKind;
+  /** The URL as given, password included. */
   readonly url: string;
   /** The URL as it may be printed: any password replaced by `***`. */
   readonly display: string;
 }
 
+/** The store URLs the command takes, as one phrase for help and error messages. */
 export const STORE_URL_FORMS = "postgres://…, pglite:DIR, pglite:memory or esdb://…";
 
 /** The URL with the password of `user:password@` hidden, for messages and logs. */

@@ -42,9 +42,15 @@ const evaluation = (grantId: string) => ({
  * gives the same story with other command ids, and so other event ids: another history.
  */
 export const buildAuditStore = async (commandPrefix = ""): Promise<EventStore> => {
-  const by = (commandId: string, actor = "saksbehandler@difi") => ({ commandId: `${commandPrefix}${commandId}`, actor });
   let tick = 0;
   const store = createMemoryEventStore({ now: () => new Date(Date.UTC(2009, 5, 1) + tick++ * 60_000) });
+  await writeAuditHistory(store, commandPrefix);
+  return store;
+};
+
+/** Writes the story of {@link buildAuditStore} through the command handler into any store, at the store's own times. */
+export const writeAuditHistory = async (store: EventStore, commandPrefix = ""): Promise<void> => {
+  const by = (commandId: string, actor = "saksbehandler@difi") => ({ commandId: `${commandPrefix}${commandId}`, actor });
   const ledger = createGrantLedger({ store });
   await must(
     ledger.openRound(
@@ -88,7 +94,6 @@ export const buildAuditStore = async (commandPrefix = ""): Promise<EventStore> =
     ),
   );
   await must(() => sealHistory(store, { commandId: `${commandPrefix}seal-2011`, actor: "revisor@riksrevisjonen" }, "2011-02-01T12:00:00+01:00"));
-  return store;
 };
 
 /** Every event of a store in global order. */

@@ -4,10 +4,15 @@ import type { JsonObject } from "../store/recordedEvent.js";
 
 /** What an event's hash covers (docs/audit.md): everything but the hash itself. */
 export interface HashedContent {
+  /** The stream the event is in. */
   readonly streamName: string;
+  /** Its revision in that stream, from 0; hashed as a JSON integer. */
   readonly revision: bigint;
+  /** The event's id. */
   readonly id: string;
+  /** The event's type. */
   readonly type: string;
+  /** The event's data, as stored. */
   readonly data: JsonObject;
   /** The event's metadata; a `hash` key in it is left out before hashing. */
   readonly metadata: JsonObject;

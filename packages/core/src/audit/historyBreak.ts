@@ -4,18 +4,31 @@
  */
 export interface HistoryBreak {
   readonly _tag: "HistoryBreak";
+  /** Which check failed. */
   readonly kind:
-    | "undecodable" // the event does not pass its codec
-    | "position-order" // global positions do not strictly increase
-    | "revision-gap" // a stream's revisions skip, repeat or start above 0 (removed or swapped events)
-    | "chain-link" // prevHash is not the previous event's hash
-    | "content-hash" // the event's content does not hash to its hash (changed data or metadata)
-    | "seal-root" // a seal's root does not match the stream heads at its position
-    | "expected-root"; // a root the auditor kept does not match
+    /** The event does not pass its codec. */
+    | "undecodable"
+    /** Global positions do not strictly increase. */
+    | "position-order"
+    /** A stream's revisions skip, repeat or start above 0 (removed or swapped events). */
+    | "revision-gap"
+    /** `prevHash` is not the previous event's hash. */
+    | "chain-link"
+    /** The event's content does not hash to its hash (changed data or metadata). */
+    | "content-hash"
+    /** A seal's root does not match the stream heads at its position. */
+    | "seal-root"
+    /** A root the auditor kept does not match. */
+    | "expected-root";
+  /** The stream of the event that broke, `seal` for a seal, or `(kept root)` for a kept root. */
   readonly streamName: string;
+  /** The event's revision in its stream; `undefined` for a kept root. */
   readonly revision: bigint | undefined;
+  /** The event's global position, or the position a kept root is for. */
   readonly position: bigint | undefined;
+  /** What the verifier computed or required there. */
   readonly expected: string;
+  /** What the history holds there. */
   readonly found: string;
 }
 

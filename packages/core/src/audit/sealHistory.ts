@@ -15,9 +15,13 @@ import { unhashedMetadata } from "../handler/unhashedMetadata.js";
 import { computeEventHash } from "./eventHash.js";
 import { SEAL_STREAM, sealRoot, StreamHeads } from "./streamHeads.js";
 
+/** What a seal covers, as {@link sealHistory} recorded it: keep `root` and `position` outside the store. */
 export interface Seal {
+  /** The global position sealed: every event at or before it; 0 for an empty store. */
   readonly position: bigint;
+  /** The Merkle root over the stream heads at that position, SHA-256 in lower-case hex. */
   readonly root: string;
+  /** How many streams (leaves) the root covers. */
   readonly streams: number;
 }
 

@@ -7,8 +7,11 @@ export const SEAL_STREAM = "seal";
 
 /** The last event of a stream at some global position. */
 export interface StreamHead {
+  /** The stream. */
   readonly streamName: string;
+  /** The revision of its last event at that position. */
   readonly revision: bigint;
+  /** That event's `hash` from its metadata; `""` when it has none. */
   readonly hash: string;
 }
 
@@ -19,6 +22,7 @@ export interface StreamHead {
 export class StreamHeads {
   private readonly heads = new Map<string, StreamHead>();
 
+  /** Takes `event` as its stream's head; events of the `seal` stream are skipped. */
   add(event: RecordedEvent): void {
     if (event.streamName === SEAL_STREAM) return;
     const hash = event.metadata["hash"];
@@ -30,6 +34,7 @@ export class StreamHeads {
     return [...this.heads.values()].sort((a, b) => Buffer.compare(Buffer.from(a.streamName, "utf8"), Buffer.from(b.streamName, "utf8")));
   }
 
+  /** How many streams have a head so far. */
   get size(): number {
     return this.heads.size;
   }

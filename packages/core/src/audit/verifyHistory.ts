@@ -9,14 +9,21 @@ import { SEAL_STREAM, sealRoot, StreamHeads } from "./streamHeads.js";
 
 /** A root an auditor kept outside the store (an annual report, a letter), to check against. */
 export interface ExpectedRoot {
+  /** The global position the root was taken at, as a seal printed it. */
   readonly position: bigint;
+  /** The Merkle root, lower-case hex. */
   readonly root: string;
 }
 
+/** What {@link verifyHistory} checked, when nothing broke. */
 export interface VerifiedHistory {
+  /** How many events were read and verified. */
   readonly events: number;
+  /** How many streams they are in. */
   readonly streams: number;
+  /** How many seals were given to check. */
   readonly seals: number;
+  /** The global position of the last event; `undefined` for an empty history. */
   readonly lastPosition: bigint | undefined;
 }
 

@@ -20,11 +20,14 @@ export interface Decider<Command, Event, State, Err> {
  * gives it, say) and the static type, in one. `CommandInput` and `EventInput` are the plain shapes.
  */
 export interface DeciderCodecs<Command, Event, CommandInput, EventInput> {
+  /** Decodes a plain command into a checked one (and encodes it back). */
   readonly command: t.Type<Command, CommandInput>;
+  /** Decodes a plain event into a checked one (and encodes it back). */
   readonly event: t.Type<Event, EventInput>;
 }
 
 /** A decider that also carries the codecs of what it decides on and what it decides. */
 export interface CodecDecider<Command, Event, State, Err, CommandInput, EventInput> extends Decider<Command, Event, State, Err> {
+  /** The codecs of its commands and events. */
   readonly codecs: DeciderCodecs<Command, Event, CommandInput, EventInput>;
 }

@@ -12,7 +12,13 @@ import { evolveGrant, initialGrantState, type GrantState } from "./grantState.js
 import type { RoundError } from "./roundErrors.js";
 import { evolveRound, initialRoundState, type RoundState } from "./roundState.js";
 
+/** Why a grant command is refused: a grant rule, or a rule of the round it applies to. */
 export type GrantDecisionError = GrantError | RoundError;
+/**
+ * The grant's new events, or why the command was refused.
+ *
+ * @inline
+ */
 type Decision = E.Either<GrantDecisionError, readonly GrantEvent[]>;
 
 const refuse = (error: GrantDecisionError | undefined, events: readonly GrantEvent[]): Decision =>
@@ -71,7 +77,9 @@ export const decideGrant = (command: GrantCommand, state: GrantState, round: Rou
 
 /** What a grant's decision rests on: the grant's own state and that of the round it applies to. */
 export interface GrantAndRound {
+  /** The grant's state, folded from `grant-<grantId>`. */
   readonly grant: GrantState;
+  /** The state of its round, folded from `round-<roundId>`. */
   readonly round: RoundState;
 }
 

@@ -6,6 +6,11 @@ import type { CodecDecider } from "./decider.js";
 import type { RoundError } from "./roundErrors.js";
 import { commitmentFor, evolveRound, initialRoundState, remainingBudget, type RoundState } from "./roundState.js";
 
+/**
+ * The round's new events, or why the command was refused.
+ *
+ * @inline
+ */
 type Decision = E.Either<RoundError, readonly RoundEvent[]>;
 
 const validateOpening = (command: Extract<RoundCommand, { type: "OpenRound" }>): RoundError | undefined => {

@@ -10,31 +10,67 @@ import type { EntityId } from "../values/text.js";
  * command, in decide.
  */
 export interface Commitment {
+  /** The grant the money is committed to. */
   readonly grantId: string;
+  /** The amount in øre; 0 marks a released commitment, shadowing earlier ones of the grant. */
   readonly amount: Money;
+  /** The commitment made before this one, or `undefined` at the first. */
   readonly previous: Commitment | undefined;
 }
 
+/**
+ * What an opened round knows: the data of its `RoundOpened` and its commitments so far.
+ *
+ * @inline
+ */
 interface RoundDetails {
+  /** The round. */
   readonly roundId: EntityId;
+  /** What the round is called. */
   readonly name: string;
+  /** The funding agency. */
   readonly funder: Organisation;
+  /** The money the round can commit, in øre. */
   readonly budget: Money;
+  /** The rules applications and awards are held to. */
   readonly policy: RoundPolicy;
+  /** Applications made after this instant are refused. */
   readonly applicationDeadline: IsoDateTime;
+  /** Planned and actual payments fall inside these dates. */
   readonly disbursementWindow: DateWindow;
   /** Sum of live commitments (committed minus released). */
   readonly committed: Money;
+  /** The newest commitment, linking to the older ones; `undefined` before the first. */
   readonly commitments: Commitment | undefined;
 }
 
+/** A funding round folded from its stream: not opened, open, or closed. */
 export type RoundState =
-  | { readonly status: "none" }
-  | (RoundDetails & { readonly status: "open" })
-  | (RoundDetails & { readonly status: "closed"; readonly closedAt: IsoDateTime });
+  | {
+      /** The round has no events. */
+      readonly status: "none";
+    }
+  | (RoundDetails & {
+      /** Applications and commitments are accepted. */
+      readonly status: "open";
+    })
+  | (RoundDetails & {
+      /** No application and no new commitment is accepted; payments and reports go on. */
+      readonly status: "closed";
+      /** When it closed. */
+      readonly closedAt: IsoDateTime;
+    });
 
-export type ExistingRound = Exclude<RoundState, { status: "none" }>;
+/** The state of a round that has been opened, open or closed. */
+export type ExistingRound = Exclude<
+  RoundState,
+  {
+    /** Leaves out the state of a round never opened. */
+    status: "none";
+  }
+>;
 
+/** The state of a round with no events. */
 export const initialRoundState: RoundState = { status: "none" };
 
 /** The live commitment for a grant, if any (a released one no longer counts). */

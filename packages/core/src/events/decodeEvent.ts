@@ -8,19 +8,27 @@ import { EventMetadata } from "./eventMetadata.js";
 /** A recorded event that did not pass its codec: where it is, and what failed. */
 export interface EventDecodeFailed {
   readonly _tag: "EventDecodeFailed";
+  /** The stream the event is in. */
   readonly streamName: string;
+  /** Its revision in that stream, from 0. */
   readonly revision: bigint;
+  /** Its position in the store's global order. */
   readonly position: bigint;
+  /** Its recorded type, which may be one grantledger does not know. */
   readonly type: string;
   /** The failing path, e.g. `data.participants.0.shareBps` or `metadata.hash`. */
   readonly path: string;
+  /** What the codec expected and found there. */
   readonly reason: string;
 }
 
 /** A recorded event whose type, data and metadata passed their codecs. */
 export interface DecodedEvent {
+  /** The event as the store returned it, with its stream, revision and position. */
   readonly recorded: RecordedEvent;
+  /** Its type and data, decoded. */
   readonly event: DomainEvent;
+  /** Its metadata, decoded: command, actor and the hash chain. */
   readonly metadata: EventMetadata;
 }
 
@@ -34,7 +42,14 @@ const tagOf = (type: t.Decoder<unknown, unknown>): string | undefined =>
  * union reports one per member), the deepest is the most specific, so that one is named. Keys
  * that only number the members of a union or intersection are left out of the path.
  */
-export const describeValidationErrors = (errors: t.Errors): { path: string; reason: string } => {
+export const describeValidationErrors = (
+  errors: t.Errors,
+): {
+  /** The dotted path of the failing value, e.g. `data.participants.0.shareBps`; `""` at the root. */
+  path: string;
+  /** What was expected and what was found, e.g. `expected Money, found -5`. */
+  reason: string;
+} => {
   let deepest: t.ValidationError | undefined;
   for (const error of errors) if (deepest === undefined || error.context.length > deepest.context.length) deepest = error;
   if (deepest === undefined) return { path: "", reason: "invalid" };

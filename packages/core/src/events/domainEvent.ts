@@ -13,14 +13,27 @@ import { FundsCommitted, FundsReleased, RoundClosed, RoundEvent, RoundOpened } f
 /** Every domain event grantledger records, as `{ type, data }`. */
 export const DomainEvent = t.union([RoundEvent, GrantEvent]);
 export type DomainEvent = t.TypeOf<typeof DomainEvent>;
+/** The `type` of every domain event: `"RoundOpened"`, `"GrantApplied"` and the rest. */
 export type DomainEventType = DomainEvent["type"];
 
-/** Stream names: one stream per round and per grant. */
+/** The stream of a funding round: `round-<roundId>`. One stream per round and per grant. */
 export const roundStreamName = (roundId: string): string => `round-${roundId}`;
+/** The stream of a grant: `grant-<grantId>`. */
 export const grantStreamName = (grantId: string): string => `grant-${grantId}`;
 
 /** One codec per event type, so a decode failure names the fields of the right event. */
-export const EVENT_CODECS: { readonly [K in DomainEventType]: t.Decoder<unknown, Extract<DomainEvent, { type: K }>> } = {
+export const EVENT_CODECS: {
+  readonly [K in DomainEventType]: t.Decoder<
+    unknown,
+    Extract<
+      DomainEvent,
+      {
+        /** Picks the event of type `K` from the union. */
+        type: K;
+      }
+    >
+  >;
+} = {
   RoundOpened,
   FundsCommitted,
   FundsReleased,

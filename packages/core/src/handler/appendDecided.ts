@@ -26,7 +26,9 @@ export const appendDecided = async (
   const { streamName } = loaded;
   const first = loaded.revision === "no_stream" ? 0n : loaded.revision + 1n;
   const appended: AppendedEvent[] = [];
-  const toAppend: EventToAppend[] = [];
+  // A command's events are recorded at the store's time, never at one the caller names: the
+  // type keeps `recordedAt` (for importing a history) out of this path.
+  const toAppend: (EventToAppend & { readonly recordedAt?: never })[] = [];
   const perType = new Map<string, number>();
   let prevHash = loaded.lastHash;
   for (const [index, event] of events.entries()) {

@@ -7,7 +7,12 @@ import { NonEmptyText } from "../values/text.js";
  * recorded is answered from them, so a retry (after a timeout, a crash) appends nothing twice.
  */
 export const CommandContext = t.intersection([
-  t.type({ commandId: NonEmptyText, actor: NonEmptyText }),
+  t.type({
+    /** The command's idempotency key: give the same one when retrying the same command. */
+    commandId: NonEmptyText,
+    /** Who gives the command: a user or a system, recorded in every event's metadata. */
+    actor: NonEmptyText,
+  }),
   t.partial({
     /** The business process; defaults to the command id. */
     correlationId: NonEmptyText,

@@ -3,10 +3,15 @@ import type { EventMetadata } from "../events/eventMetadata.js";
 
 /** An event a command appended (or, on a retry, had appended before). */
 export interface AppendedEvent {
+  /** The stream it was appended to. */
   readonly streamName: string;
+  /** Its revision in that stream. */
   readonly revision: bigint;
+  /** Its id: UUID v5 of the command id, the stream, the type and an ordinal. */
   readonly id: string;
+  /** Its type and data. */
   readonly event: DomainEvent;
+  /** Its metadata as written, hash chain included. */
   readonly metadata: EventMetadata;
 }
 

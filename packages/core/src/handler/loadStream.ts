@@ -8,8 +8,11 @@ import type { StreamModel } from "./streamModels.js";
 
 /** A stream folded to its state, with what an append after it needs. */
 export interface LoadedStream<S> {
+  /** The stream read. */
   readonly streamName: string;
+  /** Its events folded by the model. */
   readonly state: S;
+  /** Its last revision, or `"no_stream"`: the expected revision of the next append. */
   readonly revision: CurrentRevision;
   /** The hash of the stream's last event: the next event's `prevHash`. */
   readonly lastHash: string | null;

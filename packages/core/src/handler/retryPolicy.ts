@@ -4,9 +4,11 @@ export interface RetryPolicy {
   readonly maxAttempts: number;
   /** The first back-off, in milliseconds; it doubles each attempt, with full jitter. */
   readonly baseDelayMs: number;
+  /** The longest back-off, in milliseconds, however many attempts came before. */
   readonly maxDelayMs: number;
 }
 
+/** 12 attempts, backing off from 1 ms up to 50 ms: enough for a few busy writers on one stream. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 12, baseDelayMs: 1, maxDelayMs: 50 };
 
 /**

@@ -6,7 +6,9 @@ import { evolveRound, initialRoundState, type RoundState } from "../deciders/rou
 
 /** How the events of one kind of stream fold into its state. */
 export interface StreamModel<S, Ev extends DomainEvent> {
+  /** The state of a stream with no events. */
   readonly initialState: S;
+  /** The state after one more event. */
   readonly evolve: (state: S, event: Ev) => S;
   /** Whether an event belongs in this kind of stream. */
   readonly owns: (event: DomainEvent) => event is Ev;
@@ -14,15 +16,19 @@ export interface StreamModel<S, Ev extends DomainEvent> {
 
 const ROUND_TYPES: ReadonlySet<string> = new Set<RoundEvent["type"]>(["RoundOpened", "FundsCommitted", "FundsReleased", "RoundClosed"]);
 
+/** Whether an event belongs in a `round-<roundId>` stream. */
 export const isRoundEvent = (event: DomainEvent): event is RoundEvent => ROUND_TYPES.has(event.type);
+/** Whether an event belongs in a `grant-<grantId>` stream. */
 export const isGrantEvent = (event: DomainEvent): event is GrantEvent => !ROUND_TYPES.has(event.type);
 
+/** How a round's stream folds: {@link evolveRound} from {@link initialRoundState}. */
 export const roundModel: StreamModel<RoundState, RoundEvent> = {
   initialState: initialRoundState,
   evolve: evolveRound,
   owns: isRoundEvent,
 };
 
+/** How a grant's stream folds: {@link evolveGrant} from {@link initialGrantState}. */
 export const grantModel: StreamModel<GrantState, GrantEvent> = {
   initialState: initialGrantState,
   evolve: evolveGrant,

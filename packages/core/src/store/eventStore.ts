@@ -3,11 +3,13 @@ import type { ExpectedRevision } from "./expectedRevision.js";
 import type { AppendResult, EventToAppend, RecordedEvent } from "./recordedEvent.js";
 import type { AppendError, ReadAllError, ReadStreamError } from "./storeErrors.js";
 
+/** Options of {@link EventStore.appendToStream}. */
 export interface AppendOptions {
   /** Defaults to `"any"`. */
   readonly expectedRevision?: ExpectedRevision;
 }
 
+/** Options of {@link EventStore.readStream}. */
 export interface ReadStreamOptions {
   /** Defaults to `"forwards"`. */
   readonly direction?: "forwards" | "backwards";
@@ -20,6 +22,7 @@ export interface ReadStreamOptions {
   readonly maxCount?: number;
 }
 
+/** Options of {@link EventStore.readAll}: one page of the global order. */
 export interface ReadAllOptions {
   /** Only events with a global position strictly after this one. Defaults to the beginning. */
   readonly after?: bigint;
@@ -27,6 +30,7 @@ export interface ReadAllOptions {
   readonly maxCount?: number;
 }
 
+/** Options of {@link EventStore.subscribeToAll}. */
 export interface SubscribeToAllOptions {
   /** Deliver events strictly after this global position; defaults to the beginning. */
   readonly after?: bigint;
@@ -41,6 +45,7 @@ export interface SubscribeToAllOptions {
  * A store failure is thrown from the iterator as a {@link StoreFailure}.
  */
 export interface AllSubscription extends AsyncIterable<RecordedEvent> {
+  /** Ends the subscription: a pending iteration finishes, and resources are released. */
   close(): Promise<void>;
 }
 
@@ -52,7 +57,8 @@ export interface EventStore {
   /**
    * Appends a batch to one stream atomically, if the stream is at `expectedRevision`.
    * Re-appending events whose ids are already recorded at the same place is a no-op that returns
-   * the original result.
+   * the original result. The store stamps each event's `recordedAt`, unless an import gives one
+   * (see {@link EventToAppend.recordedAt}); a store that cannot keep a given time refuses it.
    */
   appendToStream(
     streamName: string,
@@ -60,7 +66,7 @@ export interface EventStore {
     options?: AppendOptions,
   ): TaskEither<AppendError, AppendResult>;
 
-  /** Reads one stream; a stream with no events is `StreamNotFound`. */
+  /** Reads one stream; a stream with no events is `StreamNotFound`, a tombstoned one `StreamDeleted`. */
   readStream(streamName: string, options?: ReadStreamOptions): TaskEither<ReadStreamError, readonly RecordedEvent[]>;
 
   /** Reads events of all streams in global order. */

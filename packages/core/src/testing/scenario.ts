@@ -4,11 +4,30 @@ import type * as t from "io-ts";
 import type { CodecDecider, Decider } from "../deciders/decider.js";
 import { describeValidationErrors } from "../events/decodeEvent.js";
 
-type Tagged = { readonly _tag: string };
-type Typed = { readonly type: string };
+/** Any tagged error: a decider's error union narrows it. @inline */
+type Tagged = {
+  /** The error's name, e.g. `"AwardExceedsShareCap"`. */
+  readonly _tag: string;
+};
+/** Any event told apart by its `type`. @inline */
+type Typed = {
+  /** The event's type, e.g. `"GrantAwarded"`. */
+  readonly type: string;
+};
 
 /** The fields of the error with tag `Tag`, all optional: those given must match, the rest are not checked. */
-export type ErrorFields<Err extends Tagged, Tag extends Err["_tag"]> = Partial<Omit<Extract<Err, { _tag: Tag }>, "_tag">>;
+export type ErrorFields<Err extends Tagged, Tag extends Err["_tag"]> = Partial<
+  Omit<
+    Extract<
+      Err,
+      {
+        /** Picks the member of the error union tagged `Tag`. */
+        _tag: Tag;
+      }
+    >,
+    "_tag"
+  >
+>;
 
 /**
  * What a command did in a {@link scenario}, with the two ways to say what it should have done.

@@ -1,8 +1,11 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Money } from "./money.js";
 
+/** Why {@link apportion} refused its weights. */
 export interface ApportionError {
+  /** The only failure: the weights cannot share out an amount. */
   readonly _tag: "InvalidWeights";
+  /** What is wrong with them: a negative, fractional or unsafe weight, or a zero sum. */
   readonly reason: string;
 }
 

@@ -1,6 +1,8 @@
 import * as t from "io-ts";
 
+/** The brand that keeps {@link BasisPoints} apart from other numbers at compile time. */
 export interface BasisPointsBrand {
+  /** Type-level marker only; no such property exists at run time. */
   readonly BasisPoints: unique symbol;
 }
 
@@ -12,6 +14,7 @@ export const BasisPoints = t.brand(
 );
 export type BasisPoints = t.TypeOf<typeof BasisPoints>;
 
+/** The whole, 100 %, in basis points: shares of one grant sum to this. */
 export const WHOLE_BPS = 10_000;
 
 /** Basis points from a literal known to be valid; throws on a bad one. */

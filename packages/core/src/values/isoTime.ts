@@ -1,9 +1,13 @@
 import * as t from "io-ts";
 
+/** The brand that a string carries once checked as an {@link IsoDate}. */
 export interface IsoDateBrand {
+  /** Type-level marker only; no such property exists at run time. */
   readonly IsoDate: unique symbol;
 }
+/** The brand that a string carries once checked as an {@link IsoDateTime}. */
 export interface IsoDateTimeBrand {
+  /** Type-level marker only; no such property exists at run time. */
   readonly IsoDateTime: unique symbol;
 }
 

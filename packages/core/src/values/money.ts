@@ -2,7 +2,12 @@ import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { BasisPoints } from "./basisPoints.js";
 
+/**
+ * The brand that a number carries once checked as {@link Money}: a plain `number` of øre is not
+ * accepted where Money is expected.
+ */
 export interface MoneyBrand {
+  /** Type-level marker only; no such property exists at run time. */
   readonly Money: unique symbol;
 }
 
@@ -19,10 +24,32 @@ export type Money = t.TypeOf<typeof Money>;
 
 /** Why a value is not money, or why arithmetic on money was refused. */
 export type MoneyError =
-  | { readonly _tag: "NotAnAmount"; readonly input: string; readonly reason: string }
-  | { readonly _tag: "MoneyOverflow"; readonly left: Money; readonly right: Money }
-  | { readonly _tag: "NegativeMoney"; readonly left: Money; readonly right: Money };
+  | {
+      /** The input is not a whole, non-negative, safe number of øre. */
+      readonly _tag: "NotAnAmount";
+      /** What was given, as the person typed it (for {@link parseMoney}) or as a number. */
+      readonly input: string;
+      /** Which rule it broke: a fraction of an øre, negative, not a number, too large. */
+      readonly reason: string;
+    }
+  | {
+      /** A sum would pass 2^53 - 1 øre, beyond which numbers lose whole øre. */
+      readonly _tag: "MoneyOverflow";
+      /** The running total before the refused addition, in øre. */
+      readonly left: Money;
+      /** The amount that could not be added to it, in øre. */
+      readonly right: Money;
+    }
+  | {
+      /** A subtraction would go below zero. */
+      readonly _tag: "NegativeMoney";
+      /** The amount subtracted from, in øre. */
+      readonly left: Money;
+      /** The larger amount that was to be subtracted, in øre. */
+      readonly right: Money;
+    };
 
+/** No money: 0 øre, the start of every sum. */
 export const ZERO = 0 as Money;
 
 /** Checks that `n` is a whole, non-negative, safe number of øre. */
@@ -44,6 +71,7 @@ export const unsafeMoney = (n: number): Money => {
 /** Whole kroner to øre, for literals: `nok(20_000_000)` is 2 000 000 000 øre. */
 export const nok = (kroner: number): Money => unsafeMoney(kroner * 100);
 
+/** `left + right` in øre, refused with `MoneyOverflow` when the sum would pass 2^53 - 1. */
 export const addMoney = (left: Money, right: Money): E.Either<MoneyError, Money> => {
   const sum = left + right;
   return Number.isSafeInteger(sum) ? E.right(sum as Money) : E.left({ _tag: "MoneyOverflow", left, right });

@@ -1,6 +1,11 @@
 import * as t from "io-ts";
 
+/**
+ * The brand that a string carries once its check digit has been verified as an {@link
+ * OrganisationNumber}.
+ */
 export interface OrganisationNumberBrand {
+  /** Type-level marker only; no such property exists at run time. */
   readonly OrganisationNumber: unique symbol;
 }
 

@@ -1,9 +1,13 @@
 import * as t from "io-ts";
 
+/** The brand that a string carries once checked as a {@link CountyNumber}. */
 export interface CountyNumberBrand {
+  /** Type-level marker only; no such property exists at run time. */
   readonly CountyNumber: unique symbol;
 }
+/** The brand that a string carries once checked as a {@link MunicipalityNumber}. */
 export interface MunicipalityNumberBrand {
+  /** Type-level marker only; no such property exists at run time. */
   readonly MunicipalityNumber: unique symbol;
 }
 

@@ -1,6 +1,8 @@
 import * as t from "io-ts";
 
+/** The brand that a string carries once checked as {@link NonEmptyText}. */
 export interface NonEmptyTextBrand {
+  /** Type-level marker only; no such property exists at run time. */
   readonly NonEmptyText: unique symbol;
 }
 
@@ -12,7 +14,9 @@ export const NonEmptyText = t.brand(
 );
 export type NonEmptyText = t.TypeOf<typeof NonEmptyText>;
 
+/** The brand that a string carries once checked as an {@link EntityId}. */
 export interface EntityIdBrand {
+  /** Type-level marker only; no such property exists at run time. */
   readonly EntityId: unique symbol;
 }
 

@@ -34,6 +34,7 @@ export type GrantEngineError = ProjectionError | ReadAllError;
  * following the store live.
  */
 export interface GrantEngine {
+  /** The store it runs on, as given. */
   readonly store: EventStore;
   /** Handles commands; see {@link createGrantLedger}. */
   readonly ledger: GrantLedger;

@@ -9,8 +9,12 @@ import type { RoundBudgetState } from "../readModels/roundBudget.js";
  * `getGrant(states.grantRegister, grantId)`, `getGrantBenefits(states.benefitsRealisation, grantId)`.
  */
 export interface ReadModelStates {
+  /** Per participant: projects, and shares of what was requested, awarded and paid. */
   readonly municipalityTotals: MunicipalityTotalsState;
+  /** Per round: budget, commitments, payments and application counts. */
   readonly roundBudget: RoundBudgetState;
+  /** Per grant: where it stands, with its figures. */
   readonly grantRegister: GrantRegisterState;
+  /** Per awarded grant and per round: benefits planned against reported. */
   readonly benefitsRealisation: BenefitsRealisationState;
 }

@@ -2,7 +2,9 @@ import type { BenefitCategory } from "@grantledger/core";
 
 /** Planned against reported for one category and unit. NOK figures are øre. */
 export interface BenefitFigure {
+  /** The benefit category. */
   readonly category: BenefitCategory;
+  /** The unit the figures are in, as the plan and reports wrote it (`NOK` means øre). */
   readonly unit: string;
   /** The sum of the benefits plan's targets. */
   readonly planned: number;
@@ -19,9 +21,13 @@ export type BenefitFigures = Readonly<Record<string, BenefitFigure>>;
 
 /** One benefit line to add: its target, or its actual figure. */
 export interface BenefitLine {
+  /** The benefit category. */
   readonly category: BenefitCategory;
+  /** The unit of the figure. */
   readonly unit: string;
+  /** The target to add to `planned` (0 for a reported line). */
   readonly planned: number;
+  /** The actual figure to add to `reported` (0 for a planned line). */
   readonly reported: number;
 }
 

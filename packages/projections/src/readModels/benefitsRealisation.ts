@@ -7,25 +7,35 @@ import { addBenefitLines, listBenefitFigures, type BenefitFigure, type BenefitFi
 
 /** What the state keeps per awarded grant. */
 export interface GrantBenefits {
+  /** The grant. */
   readonly grantId: EntityId;
+  /** Its round. */
   readonly roundId: EntityId;
+  /** How many benefits reports it has had. */
   readonly reports: number;
+  /** When the latest report was made; `undefined` before the first. */
   readonly lastReportedAt: IsoDateTime | undefined;
+  /** Planned against reported, by category and unit. */
   readonly figures: BenefitFigures;
 }
 
 /** What the state keeps per round: the sum over its awarded grants. */
 export interface RoundBenefits {
+  /** The round. */
   readonly roundId: EntityId;
   /** Awarded grants. */
   readonly grants: number;
+  /** Benefits reports over all its grants. */
   readonly reports: number;
+  /** Planned against reported over all its grants, by category and unit. */
   readonly figures: BenefitFigures;
 }
 
 /** The state of {@link benefitsRealisation}: read it through the query functions. */
 export interface BenefitsRealisationState {
+  /** Per awarded grant, by grant id. */
   readonly grants: PersistentMap<GrantBenefits>;
+  /** Per round with an awarded grant, by round id. */
   readonly rounds: PersistentMap<RoundBenefits>;
 }
 
@@ -74,18 +84,27 @@ export const benefitsRealisation: Projection<BenefitsRealisationState> = {
 
 /** One awarded grant's benefits, planned against reported. */
 export interface GrantBenefitsRow {
+  /** The grant. */
   readonly grantId: EntityId;
+  /** Its round. */
   readonly roundId: EntityId;
+  /** How many benefits reports it has had. */
   readonly reports: number;
+  /** When the latest report was made; absent before the first. */
   readonly lastReportedAt?: IsoDateTime;
+  /** Planned against reported, by category (in the guidance's order), then unit. */
   readonly figures: readonly BenefitFigure[];
 }
 
 /** One round's benefits: the sums over its awarded grants. */
 export interface RoundBenefitsRow {
+  /** The round. */
   readonly roundId: EntityId;
+  /** How many of its grants are awarded. */
   readonly grants: number;
+  /** Benefits reports over all its grants. */
   readonly reports: number;
+  /** Planned against reported, by category (in the guidance's order), then unit. */
   readonly figures: readonly BenefitFigure[];
 }
 

@@ -15,23 +15,37 @@ import { foldWithDrafts } from "../foldWithDrafts.js";
 
 /** One grant as the register shows it. Money in øre; optional fields appear once they are known. */
 export interface GrantRegisterRow {
+  /** The grant. */
   readonly grantId: EntityId;
+  /** The round applied to. */
   readonly roundId: EntityId;
+  /** Where the grant stands. */
   readonly status: GrantStatus;
+  /** The responsible grant recipient. */
   readonly applicant: Applicant;
+  /** The project's title. */
   readonly title: string;
+  /** The project's total cost. */
   readonly totalCost: Money;
+  /** The grant applied for. */
   readonly requested: Money;
+  /** The evaluation's score, 0 to 100. */
   readonly score?: number;
+  /** What the evaluator advised. */
   readonly recommendation?: "award" | "reject";
+  /** The amount the evaluator advised, if one was given. */
   readonly recommendedAmount?: Money;
   /** The amount awarded; zero until the grant is awarded. */
   readonly awarded: Money;
+  /** The sum of the payments made so far. */
   readonly disbursed: Money;
+  /** When the application was made. */
   readonly appliedAt: IsoDateTime;
+  /** When the application was evaluated. */
   readonly evaluatedAt?: IsoDateTime;
   /** When the grant was awarded or rejected. */
   readonly decidedAt?: IsoDateTime;
+  /** The reason given for a rejection. */
   readonly rejectionReason?: string;
   /** The latest `disbursedAt` among the grant's disbursements. */
   readonly lastDisbursedAt?: IsoDateTime;
@@ -39,6 +53,7 @@ export interface GrantRegisterRow {
 
 /** The state of {@link grantRegister}: read it through `listGrants` and `getGrant`. */
 export interface GrantRegisterState {
+  /** Every grant applied for, by grant id. */
   readonly grants: PersistentMap<GrantRegisterRow>;
 }
 

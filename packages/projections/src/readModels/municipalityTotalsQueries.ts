@@ -4,26 +4,41 @@ import { OTHER_KINDS, type MunicipalityTotalsState, type OtherParticipantKind } 
 
 /** One municipality's totals. Money in øre; `benefitsNok` in øre and possibly negative. */
 export interface MunicipalityTotalsRow {
+  /** The municipality. */
   readonly municipalityNo: MunicipalityNumber;
+  /** Its name, as the latest application spelled it. */
   readonly name: string;
+  /** The county it lies in: its number's first two digits. */
   readonly countyNo: CountyNumber;
+  /** How many applications it takes part in, rejected and undecided ones included. */
   readonly projects: number;
+  /** Its share of the amounts requested. */
   readonly requested: Money;
+  /** Its share of the amounts awarded. */
   readonly awarded: Money;
+  /** Its share of the payments made. */
   readonly disbursed: Money;
+  /** Its share of the money benefits reported (`cost-saving`, `other-parties`), in øre. */
   readonly benefitsNok: number;
 }
 
 /** The totals of a participant that is not a municipality. */
 export interface OtherParticipantTotalsRow {
+  /** What kind of participant it is. */
   readonly kind: OtherParticipantKind;
   /** The county number of a county, else the organisation number. */
   readonly id: string;
+  /** Its name, as the latest application spelled it. */
   readonly name: string;
+  /** How many applications it takes part in, rejected and undecided ones included. */
   readonly projects: number;
+  /** Its share of the amounts requested. */
   readonly requested: Money;
+  /** Its share of the amounts awarded. */
   readonly awarded: Money;
+  /** Its share of the payments made. */
   readonly disbursed: Money;
+  /** Its share of the money benefits reported (`cost-saving`, `other-parties`), in øre. */
   readonly benefitsNok: number;
 }
 

@@ -6,19 +6,29 @@ import { foldWithDrafts } from "../foldWithDrafts.js";
 
 /** A round's running figures, as kept in the state; see {@link RoundBudgetRow} for the answer. */
 export interface RoundFigures {
+  /** The round. */
   readonly roundId: EntityId;
+  /** Its name. */
   readonly name: string;
+  /** Its budget. */
   readonly budget: Money;
+  /** Committed to awards: `FundsCommitted` less `FundsReleased`. */
   readonly committed: Money;
+  /** Paid out to its grants. */
   readonly disbursed: Money;
+  /** Applications made to it. */
   readonly applications: number;
+  /** Of those, how many were awarded. */
   readonly awarded: number;
+  /** Of those, how many were rejected. */
   readonly rejected: number;
+  /** When it closed; `undefined` while open. */
   readonly closedAt: IsoDateTime | undefined;
 }
 
 /** The state of {@link roundBudget}: read it through the query functions. */
 export interface RoundBudgetState {
+  /** Every round opened, by round id. */
   readonly rounds: PersistentMap<RoundFigures>;
   /** The round of every grant, since rejections and disbursements name only the grant. */
   readonly grantRounds: PersistentMap<EntityId>;
@@ -95,19 +105,27 @@ export const roundBudget: Projection<RoundBudgetState> = {
 
 /** One round's budget as answered. Money in øre. */
 export interface RoundBudgetRow {
+  /** The round. */
   readonly roundId: EntityId;
+  /** Its name. */
   readonly name: string;
+  /** Its budget. */
   readonly budget: Money;
   /** Committed to awards: `FundsCommitted` less `FundsReleased`. */
   readonly committed: Money;
+  /** Paid out to its grants. */
   readonly disbursed: Money;
   /** `budget - committed`: what further awards may still take. */
   readonly remaining: Money;
+  /** Applications made to it. */
   readonly applications: number;
+  /** Of those, how many were awarded. */
   readonly awarded: number;
+  /** Of those, how many were rejected. */
   readonly rejected: number;
   /** Applications neither awarded nor rejected yet. */
   readonly pending: number;
+  /** When it closed; absent while open. */
   readonly closedAt?: IsoDateTime;
 }
 

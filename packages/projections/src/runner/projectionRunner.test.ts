@@ -42,17 +42,6 @@ describe("createProjectionRunner", () => {
     expect(right(await runner.rebuild()())).toEqual({ state: await foldAll(world.store, roundBudget), checkpoint: last });
   });
 
-  it("rebuilds from the first event when the stored read model is of another version", async () => {
-    const world = await worldWith();
-    const readModelStore = createMemoryReadModelStore();
-    const last = await world.lastPosition();
-    await readModelStore.save("round-budget", { version: 0, checkpoint: last, state: "the old shape" })();
-    const runner = createProjectionRunner({ store: world.store, projection: roundBudget, readModelStore });
-    const expected = { state: await foldAll(world.store, roundBudget), checkpoint: last };
-    expect(right(await runner.catchUp()())).toEqual(expected);
-    expect(await readModelStore.load("round-budget")()).toEqual(E.right({ version: roundBudget.version, ...expected }));
-  });
-
   it("follows live, answers waiters as it gets there, and answers the rest when stopped", async () => {
     const world = await worldWith(life.slice(0, 2));
     const runner = createProjectionRunner({ store: world.store, projection: roundBudget, readModelStore: createMemoryReadModelStore() });

@@ -9,8 +9,11 @@ export type RunnerStatus = "idle" | "catching-up" | "live" | "stopped" | "failed
 
 /** What a runner runs: one projection, over one event store, into one read-model store. */
 export interface ProjectionRunnerOptions<S> {
+  /** Where the events are read from. */
   readonly store: EventStore;
+  /** The read model to keep up to date. */
   readonly projection: Projection<S>;
+  /** Where its state and checkpoint are saved after each batch. */
   readonly readModelStore: ReadModelStore;
   /** Most events read, applied and saved as one batch; defaults to 1 000. */
   readonly batchSize?: number;
@@ -40,6 +43,7 @@ export interface ProjectionRunner<S> {
    * fails first, or `RunnerNotRunning` if it is (or becomes) neither catching up nor live.
    */
   waitForPosition(position: bigint): TaskEither<ProjectionError, ProjectionSnapshot<S>>;
+  /** Where the runner is now. */
   status(): RunnerStatus;
   /** The error that stopped the runner, while its status is `"failed"`. */
   failure(): ProjectionError | undefined;

@@ -14,6 +14,14 @@ describe("IncrementalCopier", () => {
     expect(copy.c.self).toBe(copy.c);
   });
 
+  it("keeps the holes of a sparse array, and an undefined that is not a hole", () => {
+    const sparse: unknown[] = [1, 2, undefined, 4];
+    delete sparse[1];
+    const copy = new IncrementalCopier().copy(sparse) as unknown[];
+    expect(copy).toStrictEqual(structuredClone(sparse));
+    expect([1 in copy, 2 in copy, copy.length]).toEqual([false, true, 4]);
+  });
+
   it("shares the copies of objects it has copied before, and copies new ones", () => {
     const copier = new IncrementalCopier();
     const shared = { rows: [1, 2, 3] };

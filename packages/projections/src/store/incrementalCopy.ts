@@ -24,7 +24,8 @@ export class IncrementalCopier {
     if (Array.isArray(value)) {
       const copy: unknown[] = new Array<unknown>(value.length);
       this.#copies.set(value, copy);
-      for (let index = 0; index < value.length; index++) copy[index] = this.copy(value[index]);
+      // A hole stays a hole, as structuredClone keeps it: `[1, , 3]` is not `[1, undefined, 3]`.
+      for (let index = 0; index < value.length; index++) if (index in value) copy[index] = this.copy(value[index]);
       return copy;
     }
     if (value instanceof Map) {

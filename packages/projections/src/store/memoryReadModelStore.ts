@@ -12,7 +12,7 @@ const failure = (name: string, operation: "load" | "save", error: unknown): Read
 /**
  * A {@link ReadModelStore} in memory, for tests, examples and short-lived tools. It keeps a deep
  * copy of each saved model and hands out a fresh `structuredClone` of it on every load, so no
- * caller can change what was saved. Saves copy incrementally (see {@link IncrementalCopier}):
+ * caller can change what was saved. Saves copy incrementally (`store/incrementalCopy.ts`):
  * an object saved before is taken to be unchanged, as a projection's states are immutable, so
  * save changes as new objects, never by changing a saved object in place. A state that cannot be
  * copied (a function, a class instance) is refused with `ReadModelStoreFailed`, as a persistent

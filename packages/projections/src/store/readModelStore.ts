@@ -15,7 +15,9 @@ export interface ReadModelStoreFailed {
   readonly _tag: "ReadModelStoreFailed";
   /** The read model's name (the projection's name). */
   readonly name: string;
+  /** What failed. */
   readonly operation: "load" | "save";
+  /** The underlying failure, e.g. the database's message. */
   readonly reason: string;
 }
 

@@ -57,6 +57,7 @@ export const startFakeEventStoreDb = async (options: FakeEventStoreDbOptions): P
   const state: StreamsServiceState = {
     store: createMemoryEventStore(),
     live: new Set(),
+    tombstoned: new Set(),
     written: { next: 0n, positionOnRetry: options.positionOnRetry ?? false },
     calls: new Map(),
   };

@@ -1,6 +1,7 @@
-import { status } from "@grpc/grpc-js";
+import { Metadata, status } from "@grpc/grpc-js";
 import type { EventStore, EventToAppend, ExpectedRevision } from "@grantledger/core";
-import type { IStreamsServer, streamsPb } from "./protoAccess.testkit.js";
+import { sharedPb, streamsPb } from "./protoAccess.testkit.js";
+import type { IStreamsServer } from "./protoAccess.testkit.js";
 import { appendAsEventStoreDb } from "./wireAppend.testkit.js";
 import { streamNameOf, toEventToAppend, uuidText } from "./wireEvents.testkit.js";
 import { InvalidPosition, readAll, readStream } from "./wireRead.testkit.js";
@@ -14,6 +15,8 @@ export interface StreamsServiceState {
   readonly live: Set<LiveSubscription>;
   /** The next memory position, to tell a re-append answered from history from a new write. */
   readonly written: { next: bigint; readonly positionOnRetry: boolean };
+  /** Streams tombstoned (deleted for good): reads of them fail as EventStoreDB's do. */
+  readonly tombstoned: Set<string>;
   /** How often each call was made (`read`, `append`, `batchAppend`, `invalidPosition`), so tests can see which path ran. */
   readonly calls: Map<string, number>;
 }
@@ -34,6 +37,8 @@ export const streamsService = (state: StreamsServiceState): IStreamsServer => ({
     const options = call.request.getOptions();
     count(state, options?.hasSubscription() === true ? "subscribe" : "read");
     if (options === undefined) return fail(state, call, new Error("a read without options"));
+    const streamName = options.hasStream() ? streamNameOf(options.getStream()?.getStreamIdentifier()) : undefined;
+    if (streamName !== undefined && state.tombstoned.has(streamName)) return void call.emit("error", streamDeleted(streamName));
     const answer = options.hasSubscription()
       ? subscribeToAll(state.store, options, call, state.live)
       : options.hasStream()
@@ -91,8 +96,20 @@ export const streamsService = (state: StreamsServiceState): IStreamsServer => ({
   },
 
   delete: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: "not in the wire-format test server" }),
-  tombstone: (_call, callback) => callback({ code: status.UNIMPLEMENTED, details: "not in the wire-format test server" }),
+  // Only reads see the tombstone; appends to a tombstoned stream are not modelled.
+  tombstone: (call, callback) => {
+    state.tombstoned.add(streamNameOf(call.request.getOptions()?.getStreamIdentifier()));
+    callback(null, new streamsPb.TombstoneResp().setNoPosition(new sharedPb.Empty()));
+  },
 });
+
+/** EventStoreDB's answer to a read of a tombstoned stream, which the client makes a StreamDeletedError. */
+const streamDeleted = (streamName: string): { code: number; details: string; metadata: Metadata } => {
+  const metadata = new Metadata();
+  metadata.set("exception", "stream-deleted");
+  metadata.set("stream-name", streamName);
+  return { code: status.FAILED_PRECONDITION, details: `Event stream '${streamName}' is deleted.`, metadata };
+};
 
 const endUnlessEnded = (call: { readonly writableEnded: boolean; end(): void }): void => {
   if (!call.writableEnded) call.end();

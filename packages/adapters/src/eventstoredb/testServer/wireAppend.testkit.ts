@@ -10,6 +10,7 @@ export type WireAppendOutcome =
 
 // gRPC status codes the test server answers with.
 const INVALID_ARGUMENT = 3;
+const PERMISSION_DENIED = 7;
 const INTERNAL = 13;
 const UNAVAILABLE = 14;
 
@@ -55,6 +56,8 @@ const failure = async (store: EventStore, streamName: string, expected: Expected
     }
     case "InvalidAppend":
       return { kind: "failed", code: INVALID_ARGUMENT, message: error.reason };
+    case "AccessDenied":
+      return { kind: "failed", code: PERMISSION_DENIED, message: error.reason };
     case "StoreUnavailable":
     case "StoreClosed":
       return { kind: "failed", code: UNAVAILABLE, message: error._tag };
