@@ -1,0 +1,79 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { Context } from "hono";
+import { v4 as uuidv4 } from "uuid";
+import type { CommandContextInput } from "@grantledger/core";
+import type { RequestError } from "./requestErrors.js";
+
+/** The header that says who gives a command; it becomes the events' `metadata.actor`. */
+export const ACTOR_HEADER = "X-Actor";
+/** The header whose value becomes the command id, so a client's retry appends nothing twice. */
+export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+const MAX_KEY_LENGTH = 200;
+
+/** A command's data (body and URL ids, not yet decoded) and its context. */
+export interface CommandRequest {
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly context: CommandContextInput;
+}
+
+const describeFound = (value: unknown): string => (Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`);
+
+const parseBody = (text: string): E.Either<RequestError, Record<string, unknown>> => {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (error) {
+    const reason = text.trim() === "" ? "the body is empty" : error instanceof Error ? error.message : String(error);
+    return E.left({ _tag: "MalformedJSON", path: "", reason });
+  }
+  return typeof body === "object" && body !== null && !Array.isArray(body)
+    ? E.right(body as Record<string, unknown>)
+    : E.left({ _tag: "BodyNotAnObject", path: "", found: describeFound(body) });
+};
+
+/**
+ * The body with the URL's ids put in. A body may repeat the URL's id, but not contradict it:
+ * quietly preferring either would record a command about a grant the client did not mean.
+ */
+const withUrlIds = (body: Record<string, unknown>, ids: Readonly<Record<string, string>>): E.Either<RequestError, Record<string, unknown>> => {
+  for (const [path, inUrl] of Object.entries(ids)) {
+    const inBody = body[path];
+    if (inBody !== undefined && inBody !== inUrl) return E.left({ _tag: "IdMismatch", path, inUrl, inBody });
+  }
+  return E.right({ ...body, ...ids });
+};
+
+/**
+ * The command id: the `Idempotency-Key` if given (bare, or quoted as the IETF draft's
+ * structured-field string), else a new UUID, which makes the request a new command each time.
+ */
+const commandIdOf = (key: string | undefined): E.Either<RequestError, string> => {
+  if (key === undefined) return E.right(uuidv4());
+  const trimmed = key.trim();
+  const bare = /^".*"$/.test(trimmed) ? trimmed.slice(1, -1) : trimmed;
+  const reason =
+    bare.trim() === "" ? "it is empty" : bare.length > MAX_KEY_LENGTH ? `it is longer than ${MAX_KEY_LENGTH} characters` : undefined;
+  return reason === undefined ? E.right(bare) : E.left({ _tag: "InvalidIdempotencyKey", header: IDEMPOTENCY_KEY_HEADER, reason });
+};
+
+const contextOf = (c: Context): E.Either<RequestError, CommandContextInput> => {
+  const actor = c.req.header(ACTOR_HEADER)?.trim();
+  if (actor === undefined || actor === "") return E.left({ _tag: "MissingActor", header: ACTOR_HEADER });
+  const commandId = commandIdOf(c.req.header(IDEMPOTENCY_KEY_HEADER));
+  return E.isLeft(commandId) ? commandId : E.right({ commandId: commandId.right, actor });
+};
+
+/**
+ * Reads a command request: the context from the headers, then the JSON body with the URL's
+ * ids merged in. Only the framing is checked here; the data is left to the ledger, which
+ * decodes it with the command's own codec and names the failing path.
+ */
+export const readCommandRequest = async (c: Context): Promise<E.Either<RequestError, CommandRequest>> => {
+  const context = contextOf(c);
+  if (E.isLeft(context)) return context;
+  const body = parseBody(await c.req.text());
+  if (E.isLeft(body)) return body;
+  const data = withUrlIds(body.right, c.req.param());
+  return E.isLeft(data) ? data : E.right({ data: data.right, context: context.right });
+};

@@ -1,0 +1,99 @@
+import * as E from "fp-ts/lib/Either.js";
+import type { Hono } from "hono";
+import {
+  ApplyForGrant,
+  AwardGrant,
+  CloseRound,
+  DisburseGrant,
+  EvaluateApplication,
+  OpenRound,
+  RejectApplication,
+  ReportBenefits,
+  type CommandOutcome,
+  type GrantLedger,
+  type LedgerCommandInput,
+  type LedgerError,
+} from "@grantledger/core";
+import { readCommandRequest } from "./commandRequest.js";
+import { explainLedgerError } from "./explainLedgerError.js";
+import { explainRequestError } from "./requestErrors.js";
+import { jsonResponse } from "./json.js";
+import { problemFor } from "./problem.js";
+
+/** A command endpoint: where it is posted, which ledger command it gives. */
+export interface CommandRoute {
+  readonly path: string;
+  readonly type: LedgerCommandInput["type"];
+  /** For a command that creates something to read: where to read it (the `Location`). */
+  readonly location?: (data: Readonly<Record<string, unknown>>) => string;
+}
+
+/** The shape of core's command codecs: `{ type: literal, data }`. */
+interface CommandCodec {
+  readonly props: { readonly type: { readonly value: LedgerCommandInput["type"] } };
+}
+
+// The type is taken from the ledger's own command codec, so the two cannot disagree.
+const route = (path: string, command: CommandCodec, location?: CommandRoute["location"]): CommandRoute => ({
+  path,
+  type: command.props.type.value,
+  ...(location === undefined ? {} : { location }),
+});
+
+const at = (collection: string, id: unknown): string => `/${collection}/${encodeURIComponent(String(id))}`;
+
+/** Every command endpoint. Ids in the path are merged into the command's data. */
+export const COMMAND_ROUTES: readonly CommandRoute[] = [
+  route("/rounds", OpenRound, (data) => at("rounds", data.roundId)),
+  route("/rounds/:roundId/closure", CloseRound),
+  route("/grants", ApplyForGrant, (data) => at("grants", data.grantId)),
+  route("/grants/:grantId/evaluation", EvaluateApplication),
+  route("/grants/:grantId/award", AwardGrant),
+  route("/grants/:grantId/rejection", RejectApplication),
+  route("/grants/:grantId/disbursements", DisburseGrant),
+  route("/grants/:grantId/benefit-reports", ReportBenefits),
+];
+
+/** Set on the answer to a retried command: nothing new was recorded, this is what the first did. */
+export const REPLAYED_HEADER = "Idempotent-Replayed";
+
+/**
+ * The answer to an accepted command: the events it recorded. It is built from the recorded
+ * events alone, and the ledger answers a retry from the same events, so a client's retry gets
+ * the same status and body as its first attempt; only {@link REPLAYED_HEADER} tells them apart.
+ * (For now a retried award lists only its grant's event, not the round's commitment: core
+ * answers it from the grant's stream alone.)
+ */
+const accepted = (route: CommandRoute, data: Readonly<Record<string, unknown>>, commandId: string, outcome: CommandOutcome): Response => {
+  const events = outcome.events.map(({ streamName, revision, id, event }) => ({ streamName, revision, id, type: event.type, data: event.data }));
+  const headers: Record<string, string> = outcome.alreadyHandled ? { [REPLAYED_HEADER]: "true" } : {};
+  if (route.location !== undefined) headers.Location = route.location(data);
+  return jsonResponse(route.location === undefined ? 200 : 201, { commandId, events }, headers);
+};
+
+/**
+ * The ledger names a failing path within the whole command (`data.applicant.orgNo`); the client
+ * sent only the data, so the path is given within the body it sent (`applicant.orgNo`).
+ */
+const withinBody = (error: LedgerError): LedgerError =>
+  error._tag === "InvalidCommand" ? { ...error, path: error.path.replace(/^data(\.|$)/, "") } : error;
+
+/** Adds a POST endpoint for every command in {@link COMMAND_ROUTES}. */
+export const addCommandRoutes = (app: Hono, ledger: GrantLedger): void => {
+  for (const route of COMMAND_ROUTES) {
+    app.post(route.path, async (c) => {
+      const request = await readCommandRequest(c);
+      if (E.isLeft(request)) return problemFor(request.left, explainRequestError(request.left), c);
+      const { data, context } = request.right;
+      // Untrusted JSON is what `execute` is for: it decodes `data` with the command's codec
+      // before anything else and answers `InvalidCommand` with the failing path (also for a
+      // field the codec does not know, which would otherwise be recorded as sent).
+      const outcome = await ledger.execute({ type: route.type, data } as LedgerCommandInput, context)();
+      if (E.isLeft(outcome)) {
+        const error = withinBody(outcome.left);
+        return problemFor(error, explainLedgerError(error), c);
+      }
+      return accepted(route, data, context.commandId, outcome.right);
+    });
+  }
+};

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as request from "./requests.testkit.js";
+import { startTestService, type TestService, type Answer } from "./testService.testkit.js";
+
+const PROBLEM_JSON = "application/problem+json; charset=utf-8";
+
+/** The standard members every problem has, for the status and code a test expects. */
+const problem = (answer: Answer, status: number, code: string, instance: string) => {
+  expect(answer.headers.get("content-type")).toBe(PROBLEM_JSON);
+  expect(answer.body).toMatchObject({ status, code, instance, type: expect.stringMatching(/^https:\/\/.+\/problems\/[a-z0-9-]+$/) });
+  expect(answer.body.title).toEqual(expect.any(String));
+  expect(answer.body.detail).toEqual(expect.any(String));
+  expect(answer.status).toBe(status);
+};
+
+describe("problems over HTTP (RFC 9457)", () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService();
+    expect((await service.post("/rounds", request.openRound())).status).toBe(201);
+    expect((await service.post("/rounds", request.openRound("liten", 100_000_000))).status).toBe(201);
+  });
+  afterAll(() => service.close());
+
+  it("422 names the path of a bad field, within the body as sent", async () => {
+    const answer = await service.post("/grants", { ...request.apply(), applicant: { orgNo: "964338532", name: "Bergen kommune", kind: "municipality" } });
+    problem(answer, 422, "InvalidCommand", "/grants");
+    expect(answer.body).toMatchObject({ title: "Invalid command", command: "ApplyForGrant", path: "applicant.orgNo", reason: 'expected OrganisationNumber, found "964338532"' });
+  });
+
+  it("422 for a body that is not JSON, or not an object", async () => {
+    const malformed = await service.postRaw("/grants", '{"grantId": "ebygg",');
+    problem(malformed, 422, "MalformedJSON", "/grants");
+    expect(malformed.body).toMatchObject({ title: "Malformed JSON", path: "" });
+    problem(await service.postRaw("/grants", ""), 422, "MalformedJSON", "/grants");
+    problem(await service.post("/grants", [request.apply()]), 422, "BodyNotAnObject", "/grants");
+  });
+
+  it("422 for a field the command does not know, which is refused rather than recorded", async () => {
+    const answer = await service.post("/grants", { ...request.apply(), project: { title: "eByggesak", budgetLine: "1400.21" } });
+    problem(answer, 422, "InvalidCommand", "/grants");
+    expect(answer.body).toMatchObject({ command: "ApplyForGrant", path: "project.budgetLine", reason: "not a field of this command" });
+    expect(await service.engine.history()).toHaveLength(2);
+  });
+
+  it("422 when the body names another grant than the URL", async () => {
+    const answer = await service.post("/grants/ebygg/evaluation", { ...request.evaluate(), grantId: "other" });
+    problem(answer, 422, "IdMismatch", "/grants/ebygg/evaluation");
+    expect(answer.body).toMatchObject({ path: "grantId", inUrl: "ebygg", inBody: "other" });
+  });
+
+  it("400 without an X-Actor, before the body is read", async () => {
+    problem(await service.postRaw("/grants", "not json", { "x-actor": " " }), 400, "MissingActor", "/grants");
+  });
+
+  it("409 for an award over the round's remaining budget, with the figures in øre", async () => {
+    expect((await service.post("/grants", { ...request.apply("stor", "liten"), requested: 120_000_000, totalCost: 600_000_000 })).status).toBe(201);
+    expect((await service.post("/grants/stor/evaluation", request.evaluate(120_000_000))).status).toBe(200);
+    const answer = await service.post("/grants/stor/award", request.award(120_000_000));
+    problem(answer, 409, "AwardExceedsRemainingBudget", "/grants/stor/award");
+    expect(answer.body).toMatchObject({ roundId: "liten", grantId: "stor", award: 120_000_000, remaining: 100_000_000 });
+    expect(answer.body.detail).toBe("An award of 1 200 000,00 kr to stor is more than the 1 000 000,00 kr left uncommitted in round liten.");
+  });
+
+  it("409 for a grant's state that refuses the command; its own `status` travels as grantStatus", async () => {
+    const rejected = await service.post("/grants/stor/rejection", { reason: "Over budget", rejectedAt: "2009-06-20T12:00:00+02:00" });
+    expect(rejected.status).toBe(200);
+    const answer = await service.post("/grants/stor/evaluation", request.evaluate());
+    problem(answer, 409, "GrantAlreadyDecided", "/grants/stor/evaluation");
+    expect(answer.body).toMatchObject({ grantId: "stor", grantStatus: "rejected" });
+  });
+
+  it("404 for an unknown grant, whether read or commanded", async () => {
+    for (const path of ["/grants/nope", "/grants/nope/history", "/grants/nope/benefits"]) {
+      const answer = await service.get(path);
+      problem(answer, 404, "GrantNotFound", path);
+      expect(answer.body.grantId).toBe("nope");
+    }
+    problem(await service.post("/grants/nope/evaluation", request.evaluate()), 404, "GrantNotFound", "/grants/nope/evaluation");
+    problem(await service.get("/grants/not%20an%20id/history"), 404, "GrantNotFound", "/grants/not%20an%20id/history");
+  });
+
+  it("404 for an unknown round, for a grant not awarded asked for its benefits, and for an unknown route", async () => {
+    problem(await service.get("/rounds/nope"), 404, "RoundNotFound", "/rounds/nope");
+    problem(await service.post("/rounds/nope/closure", { closedAt: "2009-04-16T00:00:00+02:00" }), 404, "RoundNotFound", "/rounds/nope/closure");
+    const benefits = await service.get("/grants/stor/benefits");
+    problem(benefits, 404, "GrantHasNoBenefits", "/grants/stor/benefits");
+    expect(benefits.body.grantStatus).toBe("rejected");
+    problem(await service.get("/payments"), 404, "RouteNotFound", "/payments");
+  });
+});
+
+describe("a store that has gone away", () => {
+  it("answers 503 to reads and to commands", async () => {
+    const service = await startTestService();
+    await service.engine.close();
+    problem(await service.get("/grants"), 503, "StoreClosed", "/grants");
+    problem(await service.post("/rounds", request.openRound()), 503, "StoreClosed", "/rounds");
+    await service.close();
+  });
+});

@@ -1,0 +1,39 @@
+import { badRequest, internal, invalid, notFound, unhandled, type Explanation } from "./explanation.js";
+
+/** What is wrong with a request before the ledger or a read model sees it. */
+export type RequestError =
+  /** The body is not JSON; `path` is empty, as for any error at the body's top level. */
+  | { readonly _tag: "MalformedJSON"; readonly path: ""; readonly reason: string }
+  | { readonly _tag: "BodyNotAnObject"; readonly path: ""; readonly found: string }
+  /** The body names another grant or round than the URL does. */
+  | { readonly _tag: "IdMismatch"; readonly path: string; readonly inUrl: string; readonly inBody: unknown }
+  | { readonly _tag: "MissingActor"; readonly header: string }
+  | { readonly _tag: "InvalidIdempotencyKey"; readonly header: string; readonly reason: string }
+  /** A grant that exists but is not awarded has no benefits realisation to show. */
+  | { readonly _tag: "GrantHasNoBenefits"; readonly grantId: string; readonly grantStatus: string }
+  | { readonly _tag: "RouteNotFound"; readonly method: string; readonly path: string }
+  | { readonly _tag: "UnexpectedFailure" };
+
+/** A request error's status and sentence. */
+export const explainRequestError = (e: RequestError): Explanation => {
+  switch (e._tag) {
+    case "MalformedJSON":
+      return invalid(`The body is not JSON: ${e.reason}.`);
+    case "BodyNotAnObject":
+      return invalid(`The body must be a JSON object, not ${e.found}.`);
+    case "IdMismatch":
+      return invalid(`The URL names ${e.path} ${e.inUrl} but the body names ${JSON.stringify(e.inBody)}; leave it out of the body.`);
+    case "MissingActor":
+      return badRequest(`Say who gives the command in the ${e.header} header (for example the case handler's e-mail address).`);
+    case "InvalidIdempotencyKey":
+      return badRequest(`The ${e.header} header is not usable: ${e.reason}.`);
+    case "GrantHasNoBenefits":
+      return notFound(`Grant ${e.grantId} is ${e.grantStatus}, not awarded: benefits are followed from the award on.`);
+    case "RouteNotFound":
+      return notFound(`There is no ${e.method} ${e.path}; the service's README lists its endpoints.`);
+    case "UnexpectedFailure":
+      return internal("The service failed unexpectedly; the cause is in the service's log.");
+    default:
+      return unhandled(e);
+  }
+};

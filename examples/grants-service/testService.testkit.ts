@@ -1,0 +1,57 @@
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { createTestEngine, type TestEngine } from "@grantledger/adapters/testing";
+import { createGrantsApp } from "./grantsApp.js";
+
+/** A response as a test reads it: status, headers and the parsed JSON body. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+  // Tests index into bodies freely; `toEqual` checks their shape.
+  readonly body: Record<string, unknown>;
+}
+
+/** The grants app served over real HTTP on a free port, over a fresh test engine. */
+export interface TestService {
+  readonly engine: TestEngine;
+  readonly url: string;
+  post(path: string, body: unknown, headers?: Readonly<Record<string, string>>): Promise<Answer>;
+  /** Posts `body` as it is, for bodies that are not JSON. */
+  postRaw(path: string, body: string, headers?: Readonly<Record<string, string>>): Promise<Answer>;
+  get(path: string): Promise<Answer>;
+  close(): Promise<void>;
+}
+
+/** The actor every test request names, unless it says otherwise. */
+export const ACTOR = "saksbehandler@difi.no";
+
+const answerOf = async (response: Response): Promise<Answer> => ({
+  status: response.status,
+  headers: response.headers,
+  body: (await response.json()) as Record<string, unknown>,
+});
+
+const listen = (fetch: (request: Request) => Response | Promise<Response>): Promise<{ server: ServerType; port: number }> =>
+  new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => resolve({ server, port: info.port }));
+  });
+
+/** Starts the service on an ephemeral port; `close` stops the server and the engine. */
+export const startTestService = async (): Promise<TestService> => {
+  const engine = await createTestEngine();
+  const { server, port } = await listen(createGrantsApp(engine).fetch);
+  const url = `http://127.0.0.1:${port}`;
+  const postRaw = async (path: string, body: string, headers: Readonly<Record<string, string>> = {}) =>
+    answerOf(await fetch(url + path, { method: "POST", body, headers: { "content-type": "application/json", "x-actor": ACTOR, ...headers } }));
+  return {
+    engine,
+    url,
+    postRaw,
+    post: (path, body, headers) => postRaw(path, JSON.stringify(body), headers),
+    get: async (path) => answerOf(await fetch(url + path)),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => server.close((error) => (error === undefined ? resolve() : reject(error))));
+      await engine.close();
+    },
+  };
+};
