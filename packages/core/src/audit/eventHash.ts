@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import canonicalize from "canonicalize";
 import type { JsonObject } from "../store/recordedEvent.js";
+import { canonicalJson } from "./canonicalJson.js";
 
 /** What an event's hash covers (docs/audit.md): everything but the hash itself. */
 export interface HashedContent {
@@ -21,7 +21,7 @@ export interface HashedContent {
 /** The RFC 8785 canonical JSON of an event's hashed content, as hashed. */
 export const canonicalEventJson = (content: HashedContent): string => {
   const { hash: _omitted, ...metadata } = content.metadata;
-  const canonical = canonicalize({
+  const canonical = canonicalJson({
     streamName: content.streamName,
     revision: Number(content.revision),
     id: content.id,
