@@ -5,13 +5,12 @@ import { decideRound } from "../deciders/roundDecider.js";
 import type { GrantState } from "../deciders/grantState.js";
 import { commitmentFor } from "../deciders/roundState.js";
 import { grantStreamName, roundStreamName } from "../events/domainEvent.js";
-import type { EventStore } from "../store/eventStore.js";
-import { appendDecided } from "./appendDecided.js";
 import type { CommandContext } from "./commandContext.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { previousOutcome } from "./handleCommand.js";
 import type { HandlerError } from "./handlerErrors.js";
-import { loadStream, type LoadedStream } from "./loadStream.js";
+import type { LedgerStreams } from "./ledgerStreams.js";
+import type { LoadedStream } from "./loadStream.js";
 import { unsafeText } from "../values/text.js";
 import { backOff, type RetryPolicy } from "./retryPolicy.js";
 import { grantModel, roundModel } from "./streamModels.js";
@@ -23,13 +22,13 @@ type AwardError = GrantDecisionError | HandlerError;
  * commitment, then the award), as the first answer did, so a client's retry gets the same reply.
  */
 const replayAward = async (
-  store: EventStore,
+  streams: LedgerStreams,
   grant: LoadedStream<GrantState>,
   context: CommandContext,
 ): Promise<E.Either<AwardError, CommandOutcome>> => {
   const awarded = previousOutcome(grant);
   if (grant.state.status === "none") return E.right(awarded);
-  const round = await loadStream(store, roundStreamName(grant.state.roundId), roundModel, context.commandId);
+  const round = await streams.load(roundStreamName(grant.state.roundId), roundModel, context.commandId);
   if (E.isLeft(round)) return round;
   return E.right({ alreadyHandled: true, events: [...previousOutcome(round.right).events, ...awarded.events] });
 };
@@ -47,7 +46,7 @@ const replayAward = async (
  *   (rejected), the commitment this command made is released with `FundsReleased`.
  */
 export const awardGrant = async (
-  store: EventStore,
+  streams: LedgerStreams,
   command: AwardGrant,
   context: CommandContext,
   retry: RetryPolicy,
@@ -56,12 +55,12 @@ export const awardGrant = async (
   const grantStream = grantStreamName(grantId);
   for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
     await backOff(retry, attempt);
-    const grant = await loadStream(store, grantStream, grantModel, context.commandId);
+    const grant = await streams.load(grantStream, grantModel, context.commandId);
     if (E.isLeft(grant)) return grant;
-    if (grant.right.fromThisCommand.length > 0) return replayAward(store, grant.right, context);
+    if (grant.right.fromThisCommand.length > 0) return replayAward(streams, grant.right, context);
     if (grant.right.state.status === "none") return E.left({ _tag: "GrantNotFound", grantId });
     const roundId = grant.right.state.roundId;
-    const round = await loadStream(store, roundStreamName(roundId), roundModel, context.commandId);
+    const round = await streams.load(roundStreamName(roundId), roundModel, context.commandId);
     if (E.isLeft(round)) return round;
 
     const decision = decideGrant(command, grant.right.state, round.right.state);
@@ -72,19 +71,19 @@ export const awardGrant = async (
       const reason = unsafeText(`award of grant ${grantId} could not be recorded: ${decision.left._tag}`);
       const release = decideRound({ type: "ReleaseFunds", data: { roundId: roundState.roundId, grantId, amount, reason } }, roundState);
       if (E.isLeft(release)) return release;
-      const released = await appendDecided(store, round.right, release.right, context);
+      const released = await streams.append(round.right, roundModel, release.right, context);
       if (E.isLeft(released) && released.left._tag === "WrongExpectedVersion") continue;
       return E.isLeft(released) ? released : decision;
     }
 
     const commit = decideRound({ type: "CommitFunds", data: { roundId, grantId, amount } }, round.right.state);
     if (E.isLeft(commit)) return commit;
-    const committed = await appendDecided(store, round.right, commit.right, context);
+    const committed = await streams.append(round.right, roundModel, commit.right, context);
     if (E.isLeft(committed)) {
       if (committed.left._tag === "WrongExpectedVersion") continue;
       return committed;
     }
-    const awarded = await appendDecided(store, grant.right, decision.right, context);
+    const awarded = await streams.append(grant.right, grantModel, decision.right, context);
     if (E.isLeft(awarded)) {
       if (awarded.left._tag === "WrongExpectedVersion") continue;
       return awarded;

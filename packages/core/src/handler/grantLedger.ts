@@ -14,7 +14,7 @@ import { CommandContext } from "./commandContext.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { handleOnStream } from "./handleCommand.js";
 import type { HandlerError } from "./handlerErrors.js";
-import { loadStream } from "./loadStream.js";
+import { createLedgerStreams, type LedgerStreams } from "./ledgerStreams.js";
 import { releaseDanglingCommitment } from "./releaseDanglingCommitment.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retryPolicy.js";
 import { StreamLocks } from "./streamLocks.js";
@@ -39,7 +39,27 @@ export interface GrantLedgerOptions {
   readonly store: EventStore;
   /** Re-decisions after losing a race to another process; see {@link RetryPolicy}. */
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * The cache of folded streams (state, revision, last hash, and the ids of the commands with
+   * events there), so that a command reads and decodes only the events appended since the
+   * stream was last folded, usually none: one read of the stream's last event to confirm it.
+   * It never trusts itself over the store: events appended by other processes are read and
+   * checked before deciding, appends keep their exact expected revision, and a stream deleted,
+   * truncated or rewritten behind it is read whole again. A retried command is answered from a
+   * full read, as without the cache. Defaults to `{ maxStreams: 10_000 }` (least recently used
+   * evicted first; a stream costs its folded state and its command ids, so a round with
+   * thousands of awards costs some hundred kilobytes); `false` turns it off.
+   */
+  readonly cache?:
+    | false
+    | {
+        /** At most this many streams are kept; 0 keeps none. */
+        readonly maxStreams: number;
+      };
 }
+
+/** How many folded streams a ledger keeps unless told otherwise (see {@link GrantLedgerOptions.cache}). */
+export const DEFAULT_CACHED_STREAMS = 10_000;
 
 /**
  * The application service: one method per command, each validating its input, loading the
@@ -78,14 +98,34 @@ export interface GrantLedger {
 
 /**
  * The round a grant applied to, from its first event only: enough to know which locks an award
- * takes, without folding the grant twice (the award itself loads and checks the whole stream).
+ * takes, without folding the grant twice (the award itself loads and checks the stream).
  */
-const roundOfGrant = async (store: EventStore, grantId: string): Promise<string | undefined> => {
-  const first = await store.readStream(grantStreamName(grantId), { maxCount: 1 })();
+const roundOfGrant = async (streams: LedgerStreams, grantId: string): Promise<string | undefined> => {
+  // A grant's round is fixed by its first event, so a cached state is as good as a read.
+  const cached = streams.peek(grantStreamName(grantId), grantModel);
+  if (cached !== undefined) return cached.status === "none" ? undefined : cached.roundId;
+  const first = await streams.store.readStream(grantStreamName(grantId), { maxCount: 1 })();
   const recorded = E.isRight(first) ? first.right[0] : undefined;
   if (recorded === undefined) return undefined;
   const decoded = decodeRecordedEvent(recorded);
   return E.isRight(decoded) && decoded.right.event.type === "GrantApplied" ? decoded.right.event.data.roundId : undefined;
+};
+
+/**
+ * Each command's own codec, by type. A command's `type` names the one member of the union that
+ * can accept it, so it is decoded once by that member instead of by the union (which tries the
+ * members in turn), and the unknown-field walk starts there too.
+ */
+const COMMAND_CODECS: ReadonlyMap<string, t.Mixed> = new Map(LedgerCommand.types.map((codec) => [codec.props.type.value, codec]));
+
+/**
+ * A command decoded by its own codec; one that fails is decoded again by the whole union, so a
+ * refusal names exactly the path and reason it always did.
+ */
+const decodeCommand = (input: LedgerCommandInput): t.Validation<LedgerCommand> => {
+  const member = COMMAND_CODECS.get(input.type);
+  const decoded = member === undefined ? undefined : (member.decode(input) as t.Validation<LedgerCommand>);
+  return decoded !== undefined && E.isRight(decoded) ? decoded : LedgerCommand.decode(input);
 };
 
 const invalid = (command: string, errors: t.Errors): E.Either<LedgerError, never> => {
@@ -96,6 +136,7 @@ const invalid = (command: string, errors: t.Errors): E.Either<LedgerError, never
 /** Creates a ledger over a store. Use one per process: it queues commands to the same stream. */
 export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
   const { store } = options;
+  const streams = createLedgerStreams(store, options.cache === false ? 0 : (options.cache?.maxStreams ?? DEFAULT_CACHED_STREAMS));
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const locks = new StreamLocks();
 
@@ -103,7 +144,7 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     const streamName = grantStreamName(command.data.grantId);
     return locks.withLocks([streamName], () =>
       handleOnStream({
-        store,
+        streams,
         streamName,
         model: grantModel,
         context,
@@ -114,7 +155,8 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
           const needsRound = command.type === "ApplyForGrant" || command.type === "DisburseGrant";
           const roundId = command.type === "ApplyForGrant" ? command.data.roundId : state.status === "none" ? undefined : state.roundId;
           if (!needsRound || roundId === undefined) return decideGrant(command, state, { status: "none" });
-          const round = await loadStream(store, roundStreamName(roundId), roundModel, context.commandId);
+          // Read only: this command's events are never in the round ("" matches no command).
+          const round = await streams.load(roundStreamName(roundId), roundModel, "");
           return E.isLeft(round) ? round : decideGrant(command, state, round.right.state);
         },
       }),
@@ -124,9 +166,9 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
   const run = async (input: LedgerCommandInput, contextInput: CommandContextInput): Promise<E.Either<LedgerError, CommandOutcome>> => {
     const context = CommandContext.decode(contextInput);
     if (E.isLeft(context)) return invalid("context", context.left);
-    const decoded = LedgerCommand.decode(input);
+    const decoded = decodeCommand(input);
     if (E.isLeft(decoded)) return invalid(input.type, decoded.left);
-    const extra = unknownField(LedgerCommand, input);
+    const extra = unknownField(COMMAND_CODECS.get(input.type) ?? LedgerCommand, input);
     if (extra !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: extra, reason: "not a field of this command" });
     const command = decoded.right;
     switch (command.type) {
@@ -135,7 +177,7 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
         const streamName = roundStreamName(command.data.roundId);
         return locks.withLocks([streamName], () =>
           handleOnStream({
-            store,
+            streams,
             streamName,
             model: roundModel,
             context: context.right,
@@ -145,14 +187,14 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
         );
       }
       case "AwardGrant": {
-        const roundId = await roundOfGrant(store, command.data.grantId);
+        const roundId = await roundOfGrant(streams, command.data.grantId);
         const names = [grantStreamName(command.data.grantId), ...(roundId === undefined ? [] : [roundStreamName(roundId)])];
-        return locks.withLocks(names, () => awardGrant(store, command, context.right, retry));
+        return locks.withLocks(names, () => awardGrant(streams, command, context.right, retry));
       }
       case "RejectApplication": {
         const rejected = await onGrant(command, context.right);
         if (E.isLeft(rejected)) return rejected;
-        const released = await releaseDanglingCommitment(store, command.data.grantId, context.right, retry, locks);
+        const released = await releaseDanglingCommitment(streams, command.data.grantId, context.right, retry, locks);
         return E.isLeft(released) ? released : E.right({ ...rejected.right, events: [...rejected.right.events, ...released.right] });
       }
       default:
@@ -164,7 +206,7 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
   const readState =
     <S, Ev extends DomainEvent>(streamName: string, model: StreamModel<S, Ev>): TaskEither<HandlerError, S> =>
     () =>
-      loadStream(store, streamName, model, "").then(E.map((loaded) => loaded.state));
+      streams.load(streamName, model, "").then(E.map((loaded) => loaded.state));
 
   const method =
     <T extends LedgerCommandInput["type"]>(type: T) =>

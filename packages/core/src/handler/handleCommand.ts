@@ -1,11 +1,10 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { DomainEvent } from "../events/domainEvent.js";
-import type { EventStore } from "../store/eventStore.js";
-import { appendDecided } from "./appendDecided.js";
 import type { CommandContext } from "./commandContext.js";
 import type { AppendedEvent, CommandOutcome } from "./commandOutcome.js";
 import type { HandlerError } from "./handlerErrors.js";
-import { loadStream, type LoadedStream } from "./loadStream.js";
+import type { LedgerStreams } from "./ledgerStreams.js";
+import type { LoadedStream } from "./loadStream.js";
 import { backOff, type RetryPolicy } from "./retryPolicy.js";
 import type { StreamModel } from "./streamModels.js";
 
@@ -29,7 +28,7 @@ export const previousOutcome = (loaded: LoadedStream<unknown>): CommandOutcome =
  * attempts. A command whose events are already in the stream is answered from them.
  */
 export const handleOnStream = async <S, Ev extends DomainEvent, DErr>(args: {
-  readonly store: EventStore;
+  readonly streams: LedgerStreams;
   readonly streamName: string;
   readonly model: StreamModel<S, Ev>;
   readonly context: CommandContext;
@@ -37,16 +36,16 @@ export const handleOnStream = async <S, Ev extends DomainEvent, DErr>(args: {
   /** Decides on the freshly loaded state; may load other streams (read-only) itself. */
   readonly decide: (state: S) => Promise<E.Either<DErr | HandlerError, readonly DomainEvent[]>>;
 }): Promise<E.Either<DErr | HandlerError, CommandOutcome>> => {
-  const { store, streamName, model, context, retry } = args;
+  const { streams, streamName, model, context, retry } = args;
   for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
     await backOff(retry, attempt);
-    const loaded = await loadStream(store, streamName, model, context.commandId);
+    const loaded = await streams.load(streamName, model, context.commandId);
     if (E.isLeft(loaded)) return loaded;
     if (loaded.right.fromThisCommand.length > 0) return E.right(previousOutcome(loaded.right));
     const decision = await args.decide(loaded.right.state);
     if (E.isLeft(decision)) return decision;
     if (decision.right.length === 0) return E.right({ alreadyHandled: false, events: [] });
-    const appended = await appendDecided(store, loaded.right, decision.right, context);
+    const appended = await streams.append(loaded.right, model, decision.right, context);
     if (E.isRight(appended)) return E.right({ alreadyHandled: false, events: appended.right });
     if (appended.left._tag !== "WrongExpectedVersion") return appended;
   }

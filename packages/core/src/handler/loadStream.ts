@@ -1,8 +1,9 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { DomainEvent } from "../events/domainEvent.js";
-import { decodeRecordedEvent, type DecodedEvent } from "../events/decodeEvent.js";
+import type { DecodedEvent } from "../events/decodeEvent.js";
 import type { CurrentRevision } from "../store/expectedRevision.js";
 import type { EventStore } from "../store/eventStore.js";
+import { foldRecorded } from "./foldStream.js";
 import type { HandlerError } from "./handlerErrors.js";
 import type { StreamModel } from "./streamModels.js";
 
@@ -35,22 +36,5 @@ export const loadStream = async <S, Ev extends DomainEvent>(
     if (read.left._tag !== "StreamNotFound") return E.left(read.left);
     return E.right({ streamName, state: model.initialState, revision: "no_stream", lastHash: null, fromThisCommand: [] });
   }
-  let state = model.initialState;
-  let lastHash: string | null = null;
-  let revision: CurrentRevision = "no_stream";
-  const fromThisCommand: DecodedEvent[] = [];
-  for (const recorded of read.right) {
-    const decoded = decodeRecordedEvent(recorded);
-    if (E.isLeft(decoded)) return decoded;
-    const { event, metadata } = decoded.right;
-    if (!model.owns(event)) return E.left({ _tag: "UnexpectedEventInStream", streamName, revision: recorded.revision, type: event.type });
-    if (metadata.prevHash !== lastHash) {
-      return E.left({ _tag: "BrokenHashChain", streamName, revision: recorded.revision, expected: lastHash, found: metadata.prevHash });
-    }
-    if (metadata.commandId === commandId) fromThisCommand.push(decoded.right);
-    state = model.evolve(state, event);
-    lastHash = metadata.hash;
-    revision = recorded.revision;
-  }
-  return E.right({ streamName, state, revision, lastHash, fromThisCommand });
+  return foldRecorded(streamName, model, { state: model.initialState, revision: "no_stream", lastHash: null }, read.right, commandId);
 };

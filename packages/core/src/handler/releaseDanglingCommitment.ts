@@ -3,13 +3,12 @@ import { decideRound } from "../deciders/roundDecider.js";
 import type { RoundError } from "../deciders/roundErrors.js";
 import { commitmentFor } from "../deciders/roundState.js";
 import { grantStreamName, roundStreamName } from "../events/domainEvent.js";
-import type { EventStore } from "../store/eventStore.js";
 import { unsafeText } from "../values/text.js";
 import type { CommandContext } from "./commandContext.js";
 import type { AppendedEvent } from "./commandOutcome.js";
 import { handleOnStream } from "./handleCommand.js";
 import type { HandlerError } from "./handlerErrors.js";
-import { loadStream } from "./loadStream.js";
+import type { LedgerStreams } from "./ledgerStreams.js";
 import type { RetryPolicy } from "./retryPolicy.js";
 import type { StreamLocks } from "./streamLocks.js";
 import { grantModel, roundModel } from "./streamModels.js";
@@ -20,20 +19,21 @@ import { grantModel, roundModel } from "./streamModels.js";
  * keeps a commitment.
  */
 export const releaseDanglingCommitment = async (
-  store: EventStore,
+  streams: LedgerStreams,
   grantId: string,
   context: CommandContext,
   retry: RetryPolicy,
   locks: StreamLocks,
 ): Promise<E.Either<HandlerError | RoundError, readonly AppendedEvent[]>> => {
-  const grant = await loadStream(store, grantStreamName(grantId), grantModel, context.commandId);
+  // Only its state matters here, not this command's events in it ("" matches no command).
+  const grant = await streams.load(grantStreamName(grantId), grantModel, "");
   if (E.isLeft(grant)) return grant;
   const state = grant.right.state;
   if (state.status !== "rejected") return E.right([]);
   const streamName = roundStreamName(state.roundId);
   const outcome = await locks.withLocks([streamName], () =>
     handleOnStream({
-      store,
+      streams,
       streamName,
       model: roundModel,
       context,

@@ -14,8 +14,10 @@ const propsOf = (codec: t.Mixed): Props | undefined => {
   return undefined;
 };
 
+// Top-level, not a closure per call: every command is walked, field by field.
+const at = (path: string, key: string | number): string => (path === "" ? String(key) : `${path}.${key}`);
+
 const walk = (codec: t.Mixed, value: unknown, path: string): string | undefined => {
-  const at = (key: string | number): string => (path === "" ? String(key) : `${path}.${key}`);
   if (codec instanceof t.UnionType) {
     const member = (codec.types as t.Mixed[]).find((m) => E.isRight(m.decode(value)));
     return member === undefined ? undefined : walk(member, value, path);
@@ -23,7 +25,7 @@ const walk = (codec: t.Mixed, value: unknown, path: string): string | undefined 
   if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) {
     if (!Array.isArray(value)) return undefined;
     for (const [index, item] of value.entries()) {
-      const found = walk(codec.type as t.Mixed, item, at(index));
+      const found = walk(codec.type as t.Mixed, item, at(path, index));
       if (found !== undefined) return found;
     }
     return undefined;
@@ -32,8 +34,8 @@ const walk = (codec: t.Mixed, value: unknown, path: string): string | undefined 
   if (props === undefined || !isRecord(value)) return undefined;
   for (const [key, field] of Object.entries(value)) {
     const known = props[key];
-    if (known === undefined) return at(key);
-    const found = walk(known, field, at(key));
+    if (known === undefined) return at(path, key);
+    const found = walk(known, field, at(path, key));
     if (found !== undefined) return found;
   }
   return undefined;
