@@ -18,8 +18,11 @@ const quote = (text: string): string | undefined => {
 // Deeper than any event; past it the package takes over, and reports a cycle as it always did.
 const MAX_DEPTH = 64;
 
-/** Canonical JSON of plain JSON, or `undefined` for anything else (the package decides then). */
-const plainJson = (value: unknown, depth: number): string | undefined => {
+/**
+ * Canonical JSON of plain JSON, or `undefined` for anything else (the package decides then).
+ * `omit` leaves that key of an object out, as if it were not there (for an event's own hash).
+ */
+export const plainJson = (value: unknown, depth: number, omit?: string): string | undefined => {
   if (value === null) return "null";
   switch (typeof value) {
     case "boolean":
@@ -49,6 +52,7 @@ const plainJson = (value: unknown, depth: number): string | undefined => {
   let first = true;
   // Default sort: by UTF-16 code units, as RFC 8785 orders keys.
   for (const key of Object.keys(record).sort()) {
+    if (key === omit) continue;
     const field = record[key];
     if (field === undefined || typeof field === "symbol") continue;
     const item = plainJson(field, depth + 1);

@@ -31,7 +31,8 @@ export const appendDecided = async (
   const toAppend: (EventToAppend & { readonly recordedAt?: never })[] = [];
   const perType = new Map<string, number>();
   let prevHash = loaded.lastHash;
-  for (const [index, event] of events.entries()) {
+  for (let index = 0; index < events.length; index++) {
+    const event = events[index] as DomainEvent;
     const valid = decodeDomainEvent(event);
     if (E.isLeft(valid)) {
       const { path, reason } = describeValidationErrors(valid.left);

@@ -54,7 +54,7 @@ export const awardGrant = async (
   const { grantId, amount } = command.data;
   const grantStream = grantStreamName(grantId);
   for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
-    await backOff(retry, attempt);
+    if (attempt > 1) await backOff(retry, attempt);
     const grant = await streams.load(grantStream, grantModel, context.commandId);
     if (E.isLeft(grant)) return grant;
     if (grant.right.fromThisCommand.length > 0) return replayAward(streams, grant.right, context);

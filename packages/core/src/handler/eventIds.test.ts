@@ -1,3 +1,4 @@
+import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { v5 as uuidv5 } from "uuid";
 import { deriveEventId, EVENT_ID_NAMESPACE } from "./eventIds.js";
@@ -14,5 +15,17 @@ describe("deriveEventId", () => {
       const expected = uuidv5(`${commandId}\u0000${streamName}\u0000${type}\u0000${index}`, EVENT_ID_NAMESPACE);
       expect(deriveEventId(commandId, streamName, type, index)).toBe(expected);
     }
+  });
+});
+
+describe("deriveEventId on any names", () => {
+  it("equals the uuid package's UUID v5 for any command id, stream, type and ordinal", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), fc.string({ unit: "grapheme" }), fc.string(), fc.nat(), (commandId, streamName, type, index) => {
+        const expected = uuidv5(`${commandId}\u0000${streamName}\u0000${type}\u0000${index}`, EVENT_ID_NAMESPACE);
+        expect(deriveEventId(commandId, streamName, type, index)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

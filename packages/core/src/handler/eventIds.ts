@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 
 /** The namespace of grantledger's derived event ids (UUID v5). */
 export const EVENT_ID_NAMESPACE = "5f0c6e9b-3d2a-4c1e-9a7b-6c8d2e4f1a30";
@@ -15,9 +15,14 @@ const NAMESPACE_BYTES = Buffer.from(EVENT_ID_NAMESPACE.replaceAll("-", ""), "hex
  * encoding of the name cost more than the SHA-1 itself.
  */
 export const deriveEventId = (commandId: string, streamName: string, type: string, index: number): string => {
-  const hash = createHash("sha1").update(NAMESPACE_BYTES).update(`${commandId}\u0000${streamName}\u0000${type}\u0000${index}`, "utf8").digest();
-  hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50; // version 5
-  hash[8] = ((hash[8] ?? 0) & 0x3f) | 0x80; // RFC 4122 variant
-  const hex = hash.toString("hex", 0, 16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+  // The namespace's bytes, then the name in UTF-8, hashed in one call (no Hash object).
+  const name = `${commandId}\u0000${streamName}\u0000${type}\u0000${index}`;
+  const input = Buffer.allocUnsafe(NAMESPACE_BYTES.length + Buffer.byteLength(name, "utf8"));
+  NAMESPACE_BYTES.copy(input, 0);
+  input.write(name, NAMESPACE_BYTES.length, "utf8");
+  const hex = hash("sha1", input, "hex");
+  // Byte 6's high nibble becomes the version (5); byte 8's top two bits the RFC 4122 variant
+  // (10), so its high nibble is 8 plus its low two bits: one of 8, 9, a, b.
+  const variant = "89ab".charAt(Number.parseInt(hex.charAt(16), 16) & 0x3);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };

@@ -38,7 +38,7 @@ export const handleOnStream = async <S, Ev extends DomainEvent, DErr>(args: {
 }): Promise<E.Either<DErr | HandlerError, CommandOutcome>> => {
   const { streams, streamName, model, context, retry } = args;
   for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
-    await backOff(retry, attempt);
+    if (attempt > 1) await backOff(retry, attempt);
     const loaded = await streams.load(streamName, model, context.commandId);
     if (E.isLeft(loaded)) return loaded;
     if (loaded.right.fromThisCommand.length > 0) return E.right(previousOutcome(loaded.right));

@@ -82,7 +82,8 @@ export const createLedgerStreams = (store: EventStore, maxStreams: number): Ledg
     // Fold what was just written onto the state it was decided on, so the next command finds the
     // stream cached at its new end. Only when the cache held exactly that state (or the stream
     // was new): otherwise the ids of earlier commands are unknown, and the next load reads whole.
-    const cached = loaded.revision === "no_stream" ? undefined : cache.get(loaded.streamName, model);
+    // Only a look: the entry's place is set again below (or it is left for the next load).
+    const cached = loaded.revision === "no_stream" ? undefined : cache.find(loaded.streamName, model);
     const matches = cached !== undefined && cached.revision === loaded.revision && cached.lastHash === loaded.lastHash;
     if (loaded.revision !== "no_stream" && !matches) return appended;
     let state = loaded.state;

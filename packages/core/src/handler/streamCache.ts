@@ -44,6 +44,16 @@ export class StreamCache {
     return entry as CachedStream<S>;
   }
 
+  /**
+   * The stream's entry if it was folded with `model`, leaving its place in the order alone: for
+   * a second look within one command, whose load has just marked it used.
+   */
+  find<S, Ev extends DomainEvent>(streamName: string, model: StreamModel<S, Ev>): CachedStream<S> | undefined {
+    const entry = this.entries.get(streamName);
+    // Safe: the entry was stored with this very model, whose state type is S.
+    return entry === undefined || entry.model !== model ? undefined : (entry as CachedStream<S>);
+  }
+
   /** Keeps (or replaces) a stream's entry, evicting the least recently used beyond the bound. */
   set<S>(streamName: string, entry: CachedStream<S>): void {
     if (this.maxStreams <= 0) return;

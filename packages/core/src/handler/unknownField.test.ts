@@ -23,6 +23,12 @@ describe("unknownField", () => {
     expect(unknownField(Command, { ...pay, data: { ...pay.data, ref: { id: "r", secret: "s" } } })).toBe("data.ref.secret");
   });
 
+  it("refuses fields named like Object.prototype's (constructor, toString, __proto__ from JSON)", () => {
+    expect(unknownField(Command, { ...pay, data: { ...pay.data, constructor: "x" } })).toBe("data.constructor");
+    expect(unknownField(Command, { ...pay, toString: "x" })).toBe("toString");
+    expect(unknownField(Command, JSON.parse('{"type":"Note","data":{"text":"x","__proto__":{"a":1}}}'))).toBe("data.__proto__");
+  });
+
   it("checks a union's value against the member that accepts it", () => {
     expect(unknownField(Command, { type: "Note", data: { text: "x", lines: [] } })).toBe("data.lines");
   });

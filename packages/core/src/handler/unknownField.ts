@@ -7,11 +7,22 @@ const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The properties an object codec knows, across the members of an intersection; else `undefined`. */
-const propsOf = (codec: t.Mixed): Props | undefined => {
+const collectProps = (codec: t.Mixed): Props | undefined => {
   if (codec instanceof t.InterfaceType || codec instanceof t.PartialType) return codec.props as Props;
-  if (codec instanceof t.IntersectionType) return Object.assign({}, ...(codec.types as t.Mixed[]).map(propsOf)) as Props;
-  if (codec instanceof t.RefinementType || codec instanceof t.ReadonlyType || codec instanceof t.ExactType) return propsOf(codec.type as t.Mixed);
+  if (codec instanceof t.IntersectionType) return Object.assign({}, ...(codec.types as t.Mixed[]).map(collectProps)) as Props;
+  if (codec instanceof t.RefinementType || codec instanceof t.ReadonlyType || codec instanceof t.ExactType) return collectProps(codec.type as t.Mixed);
   return undefined;
+};
+
+// Codecs are immutable once built, so what they know is worked out once each, not per field.
+const PROPS = new WeakMap<t.Mixed, Props | null>();
+const propsOf = (codec: t.Mixed): Props | undefined => {
+  let props = PROPS.get(codec);
+  if (props === undefined) {
+    props = collectProps(codec) ?? null;
+    PROPS.set(codec, props);
+  }
+  return props ?? undefined;
 };
 
 // Top-level, not a closure per call: every command is walked, field by field.
@@ -32,10 +43,11 @@ const walk = (codec: t.Mixed, value: unknown, path: string): string | undefined 
   }
   const props = propsOf(codec);
   if (props === undefined || !isRecord(value)) return undefined;
-  for (const [key, field] of Object.entries(value)) {
-    const known = props[key];
+  for (const key of Object.keys(value)) {
+    // Own properties only: `constructor` or `__proto__` must not find Object.prototype's.
+    const known = Object.hasOwn(props, key) ? props[key] : undefined;
     if (known === undefined) return at(path, key);
-    const found = walk(known, field, at(path, key));
+    const found = walk(known, value[key], at(path, key));
     if (found !== undefined) return found;
   }
   return undefined;

@@ -24,7 +24,9 @@ export const isIsoDate = (value: string): boolean => {
   const match = DATE.exec(value);
   if (match === null) return false;
   // Plain arithmetic, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 };
 
