@@ -65,6 +65,30 @@ describe("the memory event store", () => {
     ]);
   });
 
+  it("stamps each append with its own clock reading, also when readings repeat", async () => {
+    const times = ["2009-03-01T10:00:00.000Z", "2009-03-01T10:00:00.000Z", "2009-03-01T10:00:00.001Z", "2009-03-01T10:00:00.000Z"];
+    let calls = 0;
+    const store = createMemoryEventStore({ now: () => new Date(times[calls++] ?? 0) });
+    for (let append = 0; append < times.length; append++) await succeed(store.appendToStream("grant-1", [event()]));
+    expect((await succeed(store.readStream("grant-1"))).map((e) => e.recordedAt)).toEqual(times);
+  });
+
+  it("gives every event its own revision and position, equal to those it was appended at", async () => {
+    const store = createMemoryEventStore();
+    await succeed(store.appendToStream("grant-1", [event(), event()]));
+    await succeed(store.appendToStream("grant-2", [event(), event(), event()]));
+    await succeed(store.appendToStream(["grant", "1"].join("-"), [event()], { expectedRevision: 1n }));
+    const all = await succeed(store.readAll());
+    expect(all.map((e) => [e.streamName, e.revision, e.position])).toEqual([
+      ["grant-1", 0n, 0n],
+      ["grant-1", 1n, 1n],
+      ["grant-2", 0n, 2n],
+      ["grant-2", 1n, 3n],
+      ["grant-2", 2n, 4n],
+      ["grant-1", 2n, 5n],
+    ]);
+  });
+
   it("does not ask the clock for appends that write nothing", async () => {
     let calls = 0;
     const store = createMemoryEventStore({ now: () => new Date(++calls) });

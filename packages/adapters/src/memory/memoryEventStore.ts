@@ -33,16 +33,28 @@ export interface MemoryEventStoreOptions {
  * events it touches, whatever the size of the store.
  */
 export const createMemoryEventStore = (options?: MemoryEventStoreOptions): EventStore => {
-  const now = options?.now ?? (() => new Date());
+  const clock = options?.now;
+  // Appends within one millisecond share one recordedAt string rather than each holding its own.
+  let lastTime = Number.NaN;
+  let lastStamp = "";
+  const stamp = (): string => {
+    const time = clock?.();
+    const ms = time === undefined ? Date.now() : time.getTime();
+    if (ms !== lastTime) {
+      lastStamp = (time ?? new Date(ms)).toISOString();
+      lastTime = ms;
+    }
+    return lastStamp;
+  };
   const log = emptyLog();
   const host: SubscriptionHost = { events: log.events, waiting: new Set(), open: new Set() };
   let closed = false;
 
   const whenOpen = <Err, A>(operation: string, run: () => Either<Err, A>): Either<Err | StoreClosed, A> =>
-    closed ? E.left({ _tag: "StoreClosed", operation }) : run();
+    closed ? storeClosed(operation) : run();
 
   const commit = (streamName: string, batch: readonly PreparedEvent[], expected: ExpectedRevision) => {
-    const result = commitAppend(log, streamName, batch, expected, () => now().toISOString());
+    const result = commitAppend(log, streamName, batch, expected, stamp);
     if (E.isRight(result) && host.waiting.size > 0) {
       for (const subscription of host.waiting) subscription.wake();
       host.waiting.clear();
@@ -55,8 +67,8 @@ export const createMemoryEventStore = (options?: MemoryEventStoreOptions): Event
       // Copy now, as a real client serialises when called; check and write later, in one step.
       const prepared = prepareAppend(streamName, events);
       const expected = appendOptions?.expectedRevision ?? "any";
-      return later<AppendError, AppendResult>("appendToStream", () =>
-        whenOpen("appendToStream", () => (E.isLeft(prepared) ? prepared : commit(streamName, prepared.right, expected))),
+      return later<AppendError | StoreClosed, AppendResult>("appendToStream", () =>
+        closed ? storeClosed("appendToStream") : E.isLeft(prepared) ? prepared : commit(streamName, prepared.right, expected),
       );
     },
 
@@ -89,6 +101,8 @@ export const createMemoryEventStore = (options?: MemoryEventStoreOptions): Event
     },
   };
 };
+
+const storeClosed = (operation: string): Either<StoreClosed, never> => E.left({ _tag: "StoreClosed", operation });
 
 /**
  * Runs `run` on a later microtask, as a real store answers later: callers that start together

@@ -60,6 +60,20 @@ describe("frozenJsonObjectCopy", () => {
     expect(frozenJsonObjectCopy({ loop })).toEqual(E.left(".loop.next.back refers back to an enclosing object (a cycle)"));
   });
 
+  it("copies nesting deeper than its quick walk follows, and names a problem found down there", () => {
+    const nest = (depth: number, leaf: unknown): unknown => (depth === 0 ? leaf : { next: nest(depth - 1, leaf) });
+    const deep = nest(100, [1]);
+    const copy = frozenJsonObjectCopy(deep);
+    expect(copy).toEqual(E.right(deep));
+    let level: unknown = E.isRight(copy) ? copy.right : undefined;
+    for (let depth = 0; depth < 100; depth++) {
+      expect(Object.isFrozen(level)).toBe(true);
+      level = (level as { next: unknown }).next;
+    }
+    expect(Object.isFrozen(level)).toBe(true);
+    expect(frozenJsonObjectCopy(nest(70, Number.NaN))).toEqual(E.left(`${".next".repeat(70)} is NaN, which JSON cannot hold`));
+  });
+
   it("turns a throwing getter into a refusal instead of a throw", () => {
     const data = {
       get total(): number {

@@ -13,6 +13,12 @@ import type { JsonObject } from "@grantledger/core";
  */
 export const frozenJsonObjectCopy = (value: unknown): Either<string, JsonObject> => {
   if (!isPlainObject(value)) return E.left(` is ${describe(value)}, not a JSON object`);
+  try {
+    return E.right(quickCopyObject(value, 0));
+  } catch {
+    // Something is not JSON, or nests deeper than the quick walk follows: the careful walk below
+    // copies it or names the problem. A getter on refused input may so be read twice.
+  }
   const trail: (string | number)[] = [];
   try {
     return E.right(copyObject(value, trail, []));
@@ -20,6 +26,50 @@ export const frozenJsonObjectCopy = (value: unknown): Either<string, JsonObject>
     if (error instanceof NotJson) return E.left(`${formatTrail(trail)} ${error.message}`);
     return E.left(`${formatTrail(trail)} could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
+};
+
+/**
+ * Deeper than this, the quick walk gives up and the careful one takes over: a cycle shows up as
+ * nesting without end, so the quick walk need not keep the ancestors it passed through.
+ */
+const QUICK_DEPTH = 64;
+
+/**
+ * The copy that almost every append makes: the careful walk's, without the trail and the list of
+ * ancestors it keeps to name a problem, so it allocates nothing but the copy. Throws on anything
+ * the careful walk would refuse, and on nesting deeper than {@link QUICK_DEPTH}.
+ */
+const quickCopyValue = (value: unknown, depth: number): unknown => {
+  switch (typeof value) {
+    case "string":
+    case "boolean":
+      return value;
+    case "number":
+      if (!Number.isFinite(value)) throw new NotJson();
+      return value === 0 ? 0 : value;
+    case "object":
+      if (value === null) return null;
+      if (depth >= QUICK_DEPTH) throw new NotJson();
+      if (Array.isArray(value)) {
+        const copy: unknown[] = new Array<unknown>(value.length);
+        for (let index = 0; index < value.length; index++) copy[index] = quickCopyValue(value[index], depth + 1);
+        return Object.freeze(copy);
+      }
+      if (isPlainObject(value)) return quickCopyObject(value, depth + 1);
+      throw new NotJson();
+    default:
+      throw new NotJson();
+  }
+};
+
+const quickCopyObject = (object: JsonObject, depth: number): JsonObject => {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(object)) {
+    const value = quickCopyValue(object[key], depth);
+    if (key === "__proto__") Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
+    else copy[key] = value;
+  }
+  return Object.freeze(copy);
 };
 
 /** Thrown deep inside the walk and caught once at the top, so the success path builds no paths. */
