@@ -5,7 +5,7 @@
  * The fake server keeps every saved event; a real one keeps only the last, as `$maxCount` 1 asks.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { EventStoreDBClient } from "@eventstore/db-client";
+import type { EventStoreDBClient } from "@eventstore/db-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createGrantLedger } from "@grantledger/core";
 import type { EventStore } from "@grantledger/core";
@@ -13,41 +13,26 @@ import { createProjectionRunner, municipalityTotals, projectAsOf } from "@grantl
 import { application, award, context, crisisRound, evaluation, must } from "../engine/ledgerFixtures.testkit.js";
 import { currentPosition, succeed, uniqueStreamName } from "../testing/contractFixtures.js";
 import { describeReadModelStoreContract } from "../testing/readModelStoreContract.js";
-import { createEventStoreDbEventStore } from "./eventStoreDbEventStore.js";
 import { createEventStoreDbReadModelStore } from "./readModelStore.js";
-import { startFakeEventStoreDb } from "./testServer/fakeEventStoreDb.testkit.js";
-import type { FakeEventStoreDb } from "./testServer/fakeEventStoreDb.testkit.js";
+import { connectToFakeEventStoreDb, type FakeConnection } from "./testServer/fakeConnection.testkit.js";
 
 // The read-model contract, with the projection runner, over a fake server of its own.
 describeReadModelStoreContract("eventstoredb, wire-format test against a fake server (not a real EventStoreDB)", async () => {
-  const fake = await startFakeEventStoreDb({ generation: "batch-append" });
-  const fakeClient = EventStoreDBClient.connectionString(fake.connectionString);
-  return {
-    eventStore: createEventStoreDbEventStore({ client: fakeClient, deadlineMs: 5_000 }),
-    openReadModelStore: () => createEventStoreDbReadModelStore({ client: fakeClient }),
-    teardown: async () => {
-      await fakeClient.dispose();
-      await fake.close();
-    },
-  };
+  const fake = await connectToFakeEventStoreDb();
+  return { eventStore: fake.store, openReadModelStore: () => createEventStoreDbReadModelStore({ client: fake.client }), teardown: fake.close };
 });
 
 describe("wire-format test: read models kept in EventStoreDB", () => {
-  let server: FakeEventStoreDb;
+  let connection: FakeConnection;
   let client: EventStoreDBClient;
   let store: EventStore;
 
   beforeAll(async () => {
-    server = await startFakeEventStoreDb({ generation: "batch-append" });
-    client = EventStoreDBClient.connectionString(server.connectionString);
-    store = createEventStoreDbEventStore({ client, deadlineMs: 5_000 });
+    connection = await connectToFakeEventStoreDb();
+    ({ client, store } = connection);
   });
 
-  afterAll(async () => {
-    await store.close();
-    await client.dispose();
-    await server.close();
-  });
+  afterAll(() => connection.close());
 
   it("gives back exactly what was saved, as a copy, in a stream with $maxCount 1", async () => {
     const readModels = createEventStoreDbReadModelStore({ client });
@@ -59,7 +44,7 @@ describe("wire-format test: read models kept in EventStoreDB", () => {
     expect(await must(readModels.load(name))).toEqual({ version: 3, checkpoint: 41n, state: { rows: new Map([["1201", { awarded: 5n }]]) } });
     await must(readModels.save(name, { version: 3, checkpoint: undefined, state: 0 }));
     expect(await must(readModels.load(name))).toEqual({ version: 3, checkpoint: undefined, state: 0 });
-    const [metadata] = await succeed(server.store.readStream(`$$grantledger-read-model-${name}`));
+    const [metadata] = await succeed(connection.server.store.readStream(`$$grantledger-read-model-${name}`));
     expect(metadata?.data).toMatchObject({ $maxCount: 1 });
   });
 

@@ -3,31 +3,24 @@
  * stream: the server's "stream-deleted" answer, as the real client turns it into an error, reaches
  * the port as `StreamDeleted` on reads and refuses an append checked against the stream's head.
  */
-import { EventStoreDBClient } from "@eventstore/db-client";
+import type { EventStoreDBClient } from "@eventstore/db-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventStore } from "@grantledger/core";
 import { append, fail, newEvents, uniqueStreamName } from "../testing/contractFixtures.js";
 import { TOMBSTONED } from "./errorMapping.js";
-import { createEventStoreDbEventStore } from "./eventStoreDbEventStore.js";
-import { startFakeEventStoreDb } from "./testServer/fakeEventStoreDb.testkit.js";
-import type { FakeEventStoreDb } from "./testServer/fakeEventStoreDb.testkit.js";
+import { connectToFakeEventStoreDb, type FakeConnection } from "./testServer/fakeConnection.testkit.js";
 
 describe("wire-format test: a tombstoned stream", () => {
-  let server: FakeEventStoreDb;
+  let connection: FakeConnection;
   let client: EventStoreDBClient;
   let store: EventStore;
 
   beforeAll(async () => {
-    server = await startFakeEventStoreDb({ generation: "batch-append" });
-    client = EventStoreDBClient.connectionString(server.connectionString);
-    store = createEventStoreDbEventStore({ client, deadlineMs: 5_000 });
+    connection = await connectToFakeEventStoreDb();
+    ({ client, store } = connection);
   });
 
-  afterAll(async () => {
-    await store.close();
-    await client.dispose();
-    await server.close();
-  });
+  afterAll(() => connection.close());
 
   it("reads as StreamDeleted, forwards and backwards, never as a stream not yet written", async () => {
     const stream = uniqueStreamName("tombstoned");
