@@ -6,7 +6,7 @@ import type { CommandContext } from "./commandContext.js";
 import type { AppendedEvent } from "./commandOutcome.js";
 import { foldRecorded } from "./foldStream.js";
 import type { HandlerError } from "./handlerErrors.js";
-import type { LoadedStream } from "./loadStream.js";
+import { loadStream, type LoadedStream } from "./loadStream.js";
 import { StreamCache } from "./streamCache.js";
 import type { StreamModel } from "./streamModels.js";
 
@@ -37,16 +37,10 @@ export const createLedgerStreams = (store: EventStore, maxStreams: number): Ledg
   const cache = new StreamCache(maxStreams);
 
   const loadWhole = async <S, Ev extends DomainEvent>(streamName: string, model: StreamModel<S, Ev>, commandId: string) => {
-    const read = await store.readStream(streamName)();
-    if (E.isLeft(read)) {
-      if (read.left._tag !== "StreamNotFound") return E.left(read.left);
-      const empty: LoadedStream<S> = { streamName, state: model.initialState, revision: "no_stream", lastHash: null, fromThisCommand: [] };
-      return E.right(empty);
-    }
     const commandIds = new Set<string>();
-    const folded = foldRecorded(streamName, model, { state: model.initialState, revision: "no_stream", lastHash: null }, read.right, commandId, commandIds);
-    if (E.isRight(folded)) remember(folded.right, model, commandIds);
-    return folded;
+    const loaded = await loadStream(store, streamName, model, commandId, commandIds);
+    if (E.isRight(loaded)) remember(loaded.right, model, commandIds);
+    return loaded;
   };
 
   const remember = <S, Ev extends DomainEvent>(loaded: LoadedStream<S>, model: StreamModel<S, Ev>, commandIds: Set<string>): void => {

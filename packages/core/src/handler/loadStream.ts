@@ -23,18 +23,20 @@ export interface LoadedStream<S> {
 
 /**
  * Reads a whole stream, decodes every event, checks that each links to its predecessor's hash,
- * and folds it. A missing stream is the model's initial state at `no_stream`.
+ * and folds it. A missing stream is the model's initial state at `no_stream`. `commandIds`, when
+ * given, receives the command id of every event read (the ledger's cache keeps it).
  */
 export const loadStream = async <S, Ev extends DomainEvent>(
   store: EventStore,
   streamName: string,
   model: StreamModel<S, Ev>,
   commandId: string,
+  commandIds?: Set<string>,
 ): Promise<E.Either<HandlerError, LoadedStream<S>>> => {
   const read = await store.readStream(streamName)();
   if (E.isLeft(read)) {
     if (read.left._tag !== "StreamNotFound") return E.left(read.left);
     return E.right({ streamName, state: model.initialState, revision: "no_stream", lastHash: null, fromThisCommand: [] });
   }
-  return foldRecorded(streamName, model, { state: model.initialState, revision: "no_stream", lastHash: null }, read.right, commandId);
+  return foldRecorded(streamName, model, { state: model.initialState, revision: "no_stream", lastHash: null }, read.right, commandId, commandIds);
 };
