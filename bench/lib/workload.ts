@@ -6,6 +6,7 @@ export const WORKLOAD_NAMES = [
   "rebuild",
   "postgres-append",
   "memory-per-event",
+  "audit",
 ] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 

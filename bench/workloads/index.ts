@@ -1,4 +1,5 @@
 import type { Workload, WorkloadName } from "../lib/workload.js";
+import { audit } from "./audit.js";
 import { commands } from "./commands.js";
 import { memoryAppend } from "./memoryAppend.js";
 import { memoryOneStream } from "./memoryOneStream.js";
@@ -14,4 +15,5 @@ export const WORKLOADS: { readonly [K in WorkloadName]: Workload } = {
   rebuild,
   "postgres-append": postgresAppend,
   "memory-per-event": memoryPerEvent,
+  audit,
 };

@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { exportCommand, type ExportOptions } from "./commands/exportCommand.js";
 import { historyCommand } from "./commands/historyCommand.js";
 import { importCommand, type ImportOptions } from "./commands/importCommand.js";
+import { proveCommand, type ProveOptions } from "./commands/proveCommand.js";
+import { verifyProofCommand, type VerifyProofOptions } from "./commands/verifyProofCommand.js";
 import { sealCommand, type SealOptions } from "./commands/sealCommand.js";
 import { totalsCommand, type TotalsOptions } from "./commands/totalsCommand.js";
 import { verifyCommand, type VerifyOptions } from "./commands/verifyCommand.js";
@@ -40,15 +42,17 @@ const withSource = (command: Command): Command =>
  */
 export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
   const program = new Command("grantledger")
-    .description("Verify, read, seal, export and import a grantledger event history.")
+    .description("Verify, prove, read, seal, export and import a grantledger event history.")
     .version("0.1.0")
     .exitOverride()
     .showSuggestionAfterError()
     .configureOutput({ writeOut: (text) => output.out(text.trimEnd()), writeErr: (text) => output.err(oneLineError(text)) });
 
   withSource(program.command("verify"))
-    .description("check every event's codec, hash chain link and content hash, and every seal's Merkle root")
+    .description("check every event's codec, hash chain link and content hash, every seal's Merkle root and signature, and with --rules every business rule")
     .option("--expect-root <root@position>", "also check a root kept outside the store (repeatable)", collect, [])
+    .option("--public-key <pem>", "demand a seal signed by this Ed25519 key, and none by another (repeatable: any of them)", collect, [])
+    .option("--rules", "also replay every event through the deciders and name the first that breaks a rule")
     .addHelpText("after", "\nExit 0 when the history is intact, 1 naming the first break, 2 on a usage error.")
     .action(async (options: VerifyOptions) => {
       sink.exitCode = await verifyCommand(options, output);
@@ -73,9 +77,10 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
 
   program
     .command("seal")
-    .description("seal the store: append a Merkle root over every stream's head, and print it")
+    .description("seal the store: append the Merkle root over every event so far (version 2), and print it")
     .addOption(storeOption())
     .option("--actor <who>", "who seals, recorded in the seal's metadata", "grantledger-cli")
+    .option("--key <pem>", "sign the seal with this Ed25519 private key (PKCS #8 PEM)")
     .addHelpText("after", "\nKeep the printed root outside the store (an annual report, a letter); check it later with\n  grantledger verify --expect-root <root>@<position>")
     .action(async (options: SealOptions) => {
       sink.exitCode = await sealCommand(options, output);
@@ -95,8 +100,33 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     .argument("<file>", "the exported history (NDJSON)")
     .addOption(new Option("--to <url>", "the target store: postgres://…, pglite:DIR or esdb://…").makeOptionMandatory())
     .option("--expect-root <root@position>", "also check a root kept outside the store before importing (repeatable)", collect, [])
+    .option("--public-key <pem>", "demand a seal signed by this Ed25519 key, and none by another (repeatable)", collect, [])
+    .option("--no-rules", "do not replay the business rules before importing (the output says so)")
     .action(async (file: string, options: ImportOptions) => {
       sink.exitCode = await importCommand(file, options, output);
+    });
+
+  withSource(program.command("prove"))
+    .description("write an RFC 9162 proof: an event's inclusion in a seal, or one seal's consistency with a later one")
+    .option("--event <stream@revision>", "the event to prove included (with --seal)")
+    .addOption(new Option("--seal <position>", "the seal, by the position it covers (as seal printed it)").argParser(parsePosition))
+    .addOption(new Option("--from-seal <position>", "the earlier seal of a consistency proof").argParser(parsePosition))
+    .addOption(new Option("--to-seal <position>", "the later seal of a consistency proof").argParser(parsePosition))
+    .option("--out <file>", "write the proof to this file instead of stdout")
+    .addHelpText("after", "\nCheck the proof with: grantledger verify-proof <file> --root <root>@<position>")
+    .action(async (options: ProveOptions) => {
+      sink.exitCode = await proveCommand(options, output);
+    });
+
+  program
+    .command("verify-proof")
+    .description("check a proof file alone (no history, no store) against roots you kept or keys you trust")
+    .argument("<file>", "the proof (JSON), as prove wrote it")
+    .option("--root <root@position>", "a root you kept, as seal printed it (repeatable)", collect, [])
+    .option("--public-key <pem>", "a sealer's Ed25519 public key you trust (repeatable)", collect, [])
+    .addHelpText("after", "\nExit 0 when the proof holds, 1 naming why not, 2 on a usage error or an unreadable file.")
+    .action(async (file: string, options: VerifyProofOptions) => {
+      sink.exitCode = await verifyProofCommand(file, options, output);
     });
 
   return program;

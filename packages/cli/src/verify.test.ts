@@ -160,7 +160,7 @@ describe("grantledger verify errors", () => {
   it("does not verify a mistyped pglite:DIR as a new empty store (exit 1)", () =>
     expectOneLineError("missingStore", 1, /^error: cannot open pglite:.*no-such-store: no such directory \(only import creates a store\)\n$/));
   it("names an EventStoreDB it cannot reach (exit 1)", () =>
-    expectOneLineError("esdbDown", 1, /^error: cannot read esdb:\/\/127\.0\.0\.1:1\?tls=false: the store is unavailable \(readStream\): .*ECONNREFUSED/));
+    expectOneLineError("esdbDown", 1, /^error: cannot read esdb:\/\/127\.0\.0\.1:1\?tls=false: the store is unavailable \(readAll\): .*ECONNREFUSED/));
   it("refuses an unknown store URL (exit 2)", () => expectOneLineError("badUrl", 2, /^error: unknown store URL "ftp:\/\/example\.org\/history"/));
   it("refuses an unknown command, with a suggestion (exit 2)", () => expectOneLineError("unknownCommand", 2, /^error: unknown command 'verfy'.*verify/));
 

@@ -40,12 +40,19 @@ export * from "./deciders/roundDecider.js";
 export * from "./deciders/grantDecider.js";
 
 export * from "./audit/eventHash.js";
-export * from "./audit/merkleTree.js";
+export * from "./audit/merkleLog.js";
+export * from "./audit/logLeaf.js";
 export * from "./audit/streamHeads.js";
 export * from "./audit/sealRecorded.js";
+export * from "./audit/decodeSeal.js";
+export * from "./audit/sealSignature.js";
+export * from "./audit/logProofs.js";
 export * from "./audit/historyBreak.js";
 export * from "./audit/verifyHistory.js";
 export * from "./audit/sealHistory.js";
+export * from "./audit/autoSeal.js";
+export * from "./audit/ruleReplay.js";
+export * from "./audit/canonicalJson.js";
 
 export * from "./handler/commandContext.js";
 export * from "./handler/commandOutcome.js";

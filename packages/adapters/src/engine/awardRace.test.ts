@@ -118,4 +118,19 @@ describe("awards across the round and grant streams", () => {
     const result = await loser.applyForGrant(application("g1", "r"), context())();
     expect(result).toEqual(E.left({ _tag: "ConcurrencyRetriesExhausted", streamName: "grant-g1", attempts: 3 }));
   });
+
+  it("a crashed award completed by another award keeps its commitment when the first is retried", async () => {
+    const store = createMemoryEventStore();
+    const crashing = createGrantLedger({ store: crashingGrantAppends(store) });
+    const ledger = createGrantLedger({ store });
+    await must(ledger.openRound(crisisRound("r"), context()));
+    await evaluatedGrant(ledger, "g1", "r", AWARD);
+    // The first award commits the money, then dies before recording the award.
+    expect(E.isLeft(await crashing.awardGrant(award("g1", AWARD), context("award-1"))())).toBe(true);
+    // A second award command (same amount) finds the commitment and completes the award.
+    await must(ledger.awardGrant(award("g1", AWARD), context("award-2")));
+    // The first command, retried, is refused: the grant is decided, and its money stays committed.
+    expect(await ledger.awardGrant(award("g1", AWARD), context("award-1"))()).toMatchObject(E.left({ _tag: "GrantAlreadyDecided" }));
+    expect(await must(ledger.readRound("r"))).toMatchObject({ committed: AWARD });
+  });
 });

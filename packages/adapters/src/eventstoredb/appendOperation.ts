@@ -8,7 +8,7 @@ import type { PreparedEvent } from "../shared/prepareAppend.js";
 import { isTransportFailure, toAppendError, TOMBSTONED, unavailable } from "./errorMapping.js";
 import { isSendableExpectedRevision, toEsdbExpectedRevision } from "./expectedRevisionMapping.js";
 import { readHead, readStreamEvents } from "./readOperations.js";
-import { toEsdbEvent } from "./recordedEventMapping.js";
+import { RECORDED_AT_KEY, toEsdbEvent } from "./recordedEventMapping.js";
 import type { OnDeadline, StoreContext } from "./storeContext.js";
 
 /** What an empty append to a stream without events returns, as the memory store does. */
@@ -18,6 +18,14 @@ const NOTHING_WRITTEN: AppendResult = Object.freeze({ nextExpectedRevision: -1n,
  * Appends a batch under an expected revision. Input is checked before anything is sent, so every
  * adapter refuses the same batches with the same reasons. EventStoreDB itself answers a re-append
  * of the same ids at the same place with the original revision, so retries stay idempotent.
+ *
+ * A recorded time given with an event (`EventToAppend.recordedAt`, an import's) is kept in the
+ * event's metadata under the reserved key `$recordedAt` (see `RECORDED_AT_KEY`), since the
+ * server stamps its own `created` time and takes none from a client; reads report it as the
+ * event's `recordedAt`. An event without one carries the server's time. Metadata of the caller's
+ * own that holds the reserved key is refused, as its value would be read back as a time. A
+ * re-append of ids already recorded is answered by the server from history, so the time first
+ * recorded stays.
  */
 export const appendEvents = async (
   context: StoreContext,
@@ -28,8 +36,8 @@ export const appendEvents = async (
 ): Promise<Either<AppendError, AppendResult>> => {
   const prepared = prepareAppend(streamName, events);
   if (E.isLeft(prepared)) return prepared;
-  const timed = prepared.right.findIndex((event) => event.recordedAt !== undefined);
-  if (timed !== -1) return E.left(cannotKeepRecordedAt(streamName, timed));
+  const reserved = prepared.right.findIndex((event) => Object.hasOwn(event.metadata, RECORDED_AT_KEY));
+  if (reserved !== -1) return E.left(reservedMetadataKey(streamName, reserved));
   // Nothing to write, or an expectation no stream can meet: answer from the stream's head alone.
   if (prepared.right.length === 0 || !isSendableExpectedRevision(expected)) {
     return checkOnly(context, streamName, expected, onDeadline);
@@ -49,14 +57,15 @@ export const appendEvents = async (
 };
 
 /**
- * The server stamps every event with its own time (the `created` it reads back) and takes none
- * from a client, so an imported time cannot be kept; refusing says so, where dropping it would
- * lose the importer's data without a word.
+ * The caller's metadata holds the key the adapter keeps a given recorded time under: written, it
+ * would be read back as the event's time and taken out of its metadata, so it is refused whole.
  */
-const cannotKeepRecordedAt = (streamName: string, index: number): AppendError => ({
+const reservedMetadataKey = (streamName: string, index: number): AppendError => ({
   _tag: "InvalidAppend",
   streamName,
-  reason: `events[${index}].recordedAt cannot be kept: EventStoreDB records every event at its own time; append without it`,
+  reason:
+    `events[${index}].metadata.${RECORDED_AT_KEY} is reserved by the EventStoreDB adapter, which keeps a given recordedAt under it; ` +
+    "give the time as the event's recordedAt, or rename the key",
 });
 
 /**

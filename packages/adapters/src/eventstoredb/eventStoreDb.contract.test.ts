@@ -19,8 +19,9 @@ const connectionString = process.env["EVENTSTORE_CONNECTION_STRING"];
  * - a batch expecting the stream's exact current revision is written without an id check
  *   (kurrent-io/KurrentDB#1898; `IndexWriter.CheckCommit` answers Ok when expected = current),
  *   while one expecting `any` that repeats only part of what was recently written is answered
- *   "wrong expected version" (`CorruptedIdempotency` in `StorageWriterService`);
- * - the server stamps every event's time itself, so a given recordedAt is refused (not dropped).
+ *   "wrong expected version" (`CorruptedIdempotency` in `StorageWriterService`).
+ * A given recordedAt is kept, though the server stamps every event's time itself: the adapter
+ * writes it into the event's metadata (under `$recordedAt`) and reads it back from there.
  */
 describe.skipIf(connectionString === undefined)(
   connectionString === undefined
@@ -30,7 +31,7 @@ describe.skipIf(connectionString === undefined)(
     describeEventStoreContract(
       "eventstoredb",
       async () => ({ store: createEventStoreDbEventStore(connectionString ?? "") }),
-      { capabilities: { uniqueEventIdsAcrossStreams: false, uniqueEventIdsWithinStream: false, keepsRecordedAt: false } },
+      { capabilities: { uniqueEventIdsAcrossStreams: false, uniqueEventIdsWithinStream: false, keepsRecordedAt: true } },
     );
   },
 );

@@ -44,6 +44,6 @@ describe.each<ServerGeneration>(["batch-append", "legacy-append"])("wire-format 
   readContract(getStore);
   globalOrderContract(getStore);
   subscriptionContract(getStore);
-  // The adapter refuses a given time before anything is sent, as EventStoreDB would not keep it.
-  recordedAtContract(getStore, { keepsRecordedAt: false });
+  // The adapter keeps a given time in the event's metadata (`$recordedAt`), as a real server would store it.
+  recordedAtContract(getStore, { keepsRecordedAt: true });
 });

@@ -41,6 +41,13 @@ export type EventStoreDbConnection =
  * through `@eventstore/db-client` 6.2. Every call has its own deadline, and returns its errors as
  * tagged values, never as rejections. A malformed connection string throws here, at setup.
  *
+ * An event's `recordedAt` is the server's `created` time, except for an event appended with a
+ * time of its own (`EventToAppend.recordedAt`, an imported history's): the server stamps every
+ * event itself, so the adapter keeps the given time in the event's metadata under the reserved
+ * key `$recordedAt`, and reads report it as `recordedAt` and leave it out of the metadata they
+ * return. Other EventStoreDB clients reading the raw event see the key. An append whose own
+ * metadata holds `$recordedAt` is refused as `InvalidAppend`.
+ *
  * @example
  * const store = createEventStoreDbEventStore("esdb://localhost:2113?tls=false");
  */

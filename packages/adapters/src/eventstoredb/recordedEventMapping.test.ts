@@ -49,6 +49,32 @@ describe("a recorded event from the client", () => {
     expect(toRecordedEvent(event)).toMatchObject(E.right({ metadata: {} }));
   });
 
+  it("reports a kept $recordedAt as recordedAt instead of created, and hands back the metadata without it, in its order", () => {
+    const mapped = toRecordedEvent(resolved({ metadata: { commandId: "c-1", $recordedAt: "2001-02-03T04:05:06.789Z", actor: "a" } }));
+    expect(mapped).toMatchObject(E.right({ recordedAt: "2001-02-03T04:05:06.789Z", metadata: { commandId: "c-1", actor: "a" } }));
+    expect(E.isRight(mapped) && Object.keys(mapped.right.metadata)).toEqual(["commandId", "actor"]);
+  });
+
+  it("needs no valid created time when the time is kept in the metadata", () => {
+    const kept = resolved({ created: new Date(Number.NaN), metadata: { $recordedAt: "2001-02-03T04:05:06.789Z" } });
+    expect(toRecordedEvent(kept)).toMatchObject(E.right({ recordedAt: "2001-02-03T04:05:06.789Z", metadata: {} }));
+  });
+
+  it.each<[string, unknown]>([
+    ["free text", "yesterday"],
+    ["without milliseconds", "2001-02-03T04:05:06Z"],
+    ["with an offset", "2001-02-03T05:05:06.789+01:00"],
+    ["a day that does not exist", "2001-02-30T04:05:06.789Z"],
+    ["a number", 981_173_106_789],
+    ["null", null],
+    ["an object", { at: "2001-02-03T04:05:06.789Z" }],
+  ])("refuses a kept $recordedAt that is not a recorded time (%s), never falling back to created", (_label, stored) => {
+    const event = resolved({ metadata: { commandId: "c-1", $recordedAt: stored } });
+    expect(toRecordedEvent(event)).toEqual(
+      E.left(`GrantAwarded at grant-bergen-1@3 has a kept recorded time (metadata.$recordedAt) that is not a UTC time to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ): ${JSON.stringify(stored)}`),
+    );
+  });
+
   it.each<[string, ResolvedEvent, string]>([
     ["no position at all", resolved({ position: undefined }), "came without its global position"],
     ["position 0 from an old server", resolved({ position: { commit: 0n, prepare: 0n } }), "came without its global position"],
@@ -74,6 +100,18 @@ describe("an event to append", () => {
   it("is a JSON event with the checked id, type, data and metadata", () => {
     const event = toEsdbEvent({ id: ID, type: "GrantApplied", data: { a: [1, { b: null }] }, metadata: { actor: "saksbehandler" } });
     expect(event).toEqual({ id: ID, contentType: "application/json", type: "GrantApplied", data: { a: [1, { b: null }] }, metadata: { actor: "saksbehandler" } });
+  });
+
+  it("carries a given recordedAt in its metadata under $recordedAt, after the event's own keys", () => {
+    const event = toEsdbEvent({ id: ID, type: "GrantApplied", data: {}, metadata: { actor: "saksbehandler", commandId: "c-1" }, recordedAt: "2009-06-01T00:00:00.000Z" });
+    expect(event.metadata).toEqual({ actor: "saksbehandler", commandId: "c-1", $recordedAt: "2009-06-01T00:00:00.000Z" });
+    expect(Object.keys(event.metadata ?? {})).toEqual(["actor", "commandId", "$recordedAt"]);
+  });
+
+  it("reads back as the event given: the kept time as recordedAt, the metadata as it was", () => {
+    const written = toEsdbEvent({ id: ID, type: "GrantApplied", data: { n: 1 }, metadata: { actor: "saksbehandler" }, recordedAt: "2009-06-01T00:00:00.000Z" });
+    const read = resolved({ type: written.type, data: written.data, metadata: written.metadata });
+    expect(toRecordedEvent(read)).toMatchObject(E.right({ data: { n: 1 }, metadata: { actor: "saksbehandler" }, recordedAt: "2009-06-01T00:00:00.000Z" }));
   });
 });
 

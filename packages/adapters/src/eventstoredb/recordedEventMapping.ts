@@ -2,12 +2,32 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Either } from "fp-ts/lib/Either.js";
 import { jsonEvent } from "@eventstore/db-client";
 import type { JSONEventData, ResolvedEvent } from "@eventstore/db-client";
+import { isRecordedTime } from "@grantledger/core";
 import type { JsonObject, RecordedEvent } from "@grantledger/core";
 import type { PreparedEvent } from "../shared/prepareAppend.js";
 
-/** An event checked by `prepareAppend`, in the client's shape: JSON data and JSON metadata. */
+/**
+ * The key of an event's metadata under which the adapter keeps a recorded time given with an
+ * append (`EventToAppend.recordedAt`, an imported history's): EventStoreDB stamps every event with
+ * its own `created` time and takes none from a client, so the given one travels in the metadata.
+ * It is reserved: an append whose own metadata holds it is refused, and reads take it out of the
+ * metadata they hand back and report it as `recordedAt`. Other EventStoreDB clients reading the
+ * raw event see it.
+ */
+export const RECORDED_AT_KEY = "$recordedAt";
+
+/**
+ * An event checked by `prepareAppend`, in the client's shape: JSON data and JSON metadata, the
+ * given recorded time (if any) added to the metadata under {@link RECORDED_AT_KEY}, after the
+ * event's own keys. The caller has refused metadata that holds that key already.
+ */
 export const toEsdbEvent = (event: PreparedEvent): JSONEventData =>
-  jsonEvent({ id: event.id, type: event.type, data: event.data, metadata: event.metadata });
+  jsonEvent({
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    metadata: event.recordedAt === undefined ? event.metadata : { ...event.metadata, [RECORDED_AT_KEY]: event.recordedAt },
+  });
 
 /**
  * Whether an event is EventStoreDB's own (stream metadata, statistics, projection links and
@@ -31,8 +51,13 @@ export const positionOf = (resolved: ResolvedEvent): bigint | undefined => {
 
 /**
  * A resolved event as the port's recorded event, or why it cannot be one (a sentence naming the
- * event). Position is the commit position; servers before 22.6 send none for stream reads (the
- * protobuf default, 0), and no application event can sit at 0, so 0 is treated as missing.
+ * event). Every read (of a stream, of `$all`, a subscription) maps through here. Position is the
+ * commit position; servers before 22.6 send none for stream reads (the protobuf default, 0), and
+ * no application event can sit at 0, so 0 is treated as missing. `recordedAt` is the time kept
+ * under {@link RECORDED_AT_KEY} in the metadata (taken out of the metadata handed back) if the
+ * event was appended with one, else the server's `created` time; a kept time that is not in the
+ * form of a recorded time (`isRecordedTime`) makes the event unreadable rather than fall back to
+ * `created`.
  */
 export const toRecordedEvent = (resolved: ResolvedEvent): Either<string, RecordedEvent> => {
   const event = resolved.event;
@@ -44,17 +69,34 @@ export const toRecordedEvent = (resolved: ResolvedEvent): Either<string, Recorde
   }
   if (!event.isJson) return E.left(`${where} is stored as binary, not JSON`);
   if (!isJsonObject(event.data)) return E.left(`${where} has data that is not a JSON object`);
-  const metadata = event.metadata ?? {};
-  if (!isJsonObject(metadata)) return E.left(`${where} has metadata that is not a JSON object`);
-  if (Number.isNaN(event.created.getTime())) return E.left(`${where} has no valid recording time`);
+  const stored = event.metadata ?? {};
+  if (!isJsonObject(stored)) return E.left(`${where} has metadata that is not a JSON object`);
+  const time = recordedTimeOf(stored, event.created);
+  if (E.isLeft(time)) return E.left(`${where} ${time.left}`);
   return E.right({
     id: event.id,
     type: event.type,
     data: event.data,
-    metadata,
+    metadata: time.right.metadata,
     streamName: event.streamId,
     revision: event.revision,
     position,
-    recordedAt: event.created.toISOString(),
+    recordedAt: time.right.recordedAt,
   });
+};
+
+/**
+ * The event's recorded time and the metadata without the reserved key: the kept time if the
+ * metadata holds one, else the server's `created`; or why there is none (after the event's name).
+ */
+const recordedTimeOf = (stored: JsonObject, created: Date): Either<string, { readonly recordedAt: string; readonly metadata: JsonObject }> => {
+  if (!Object.hasOwn(stored, RECORDED_AT_KEY)) {
+    if (Number.isNaN(created.getTime())) return E.left("has no valid recording time");
+    return E.right({ recordedAt: created.toISOString(), metadata: stored });
+  }
+  const { [RECORDED_AT_KEY]: kept, ...metadata } = stored;
+  if (!isRecordedTime(kept)) {
+    return E.left(`has a kept recorded time (metadata.${RECORDED_AT_KEY}) that is not a UTC time to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ): ${JSON.stringify(kept)}`);
+  }
+  return E.right({ recordedAt: kept, metadata });
 };

@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { v4 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createGrantLedger, readAllPages, sealHistory, SEAL_STREAM, verifyHistory, type EventStore, type RecordedEvent } from "@grantledger/core";
+import { createGrantLedger, readAllPages, sealHistory, verifyHistory, type EventStore, type RecordedEvent } from "@grantledger/core";
 import { award, context, crisisRound, evaluatedGrant, must } from "../engine/ledgerFixtures.testkit.js";
 import { CURRENT_SCHEMA_VERSION } from "./migrate.js";
 import { createPostgresEventStore, type PostgresEventStore } from "./postgresEventStore.js";
@@ -53,7 +53,7 @@ const open = async (options: PostgresStoreOptions): Promise<PostgresEventStore> 
 const verifyAll = async (store: EventStore) => {
   const events: RecordedEvent[] = [];
   for await (const event of readAllPages(store)) events.push(event);
-  return { events: events.length, verified: await verifyHistory(events, { seals: events.filter((e) => e.streamName === SEAL_STREAM) }) };
+  return { events: events.length, verified: await verifyHistory(events) };
 };
 
 const schemaExists = async (schema: string): Promise<boolean> =>

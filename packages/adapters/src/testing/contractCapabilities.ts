@@ -1,7 +1,8 @@
 /**
  * Guarantees of the port that a store may lack. Each defaults to `true`: the strict semantics the
  * memory and PostgreSQL stores give. A store that declares one `false` is held instead to the
- * behaviour EventStoreDB documents for that case, so the suite still tests it, never skips it.
+ * weaker behaviour described with it (for event ids, the one EventStoreDB documents), so the
+ * suite still tests it, never skips it.
  */
 export interface EventStoreCapabilities {
   /**
@@ -19,9 +20,11 @@ export interface EventStoreCapabilities {
    */
   readonly uniqueEventIdsWithinStream?: boolean;
   /**
-   * A `recordedAt` given with an append (an import of a history) is recorded as given. `false`:
-   * the store stamps every event itself (EventStoreDB); the suite then expects such an append to
-   * be refused with `InvalidAppend`, never written with another time.
+   * A `recordedAt` given with an append (an import of a history) is recorded as given, and a
+   * re-append of the same ids keeps the time first recorded. Every store here keeps it
+   * (EventStoreDB in the event's metadata, under `$recordedAt`). `false`: the store stamps every
+   * event itself and cannot keep a given time; the suite then expects such an append to be
+   * refused with `InvalidAppend` ("… cannot be kept"), never written with another time.
    */
   readonly keepsRecordedAt?: boolean;
 }

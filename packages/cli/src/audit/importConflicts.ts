@@ -12,7 +12,8 @@ interface Placed {
 }
 
 /**
- * Why `target` cannot take the history in `path` without a half-done import, or `undefined`.
+ * Why `target` cannot take the history in `path` without a half-done import, or `undefined`;
+ * messages name the file as `fileLabel` (the file the user gave, when `path` is a private copy).
  * The target may already hold any prefix of each stream (a repeated or resumed import), checked
  * where the two meet: the target's head must be the file's event at that revision, or, where the
  * target has moved past the file, the file's last event must be the target's at its revision.
@@ -27,6 +28,7 @@ export const findImportConflict = async (
   target: EventStore,
   targetLabel: string,
   keepRecordedAt: boolean,
+  fileLabel: string = path,
 ): Promise<string | undefined> => {
   const read = async (streamName: string, options: ReadStreamOptions) => {
     const events = await target.readStream(streamName, { ...options, maxCount: 1 })();
@@ -38,13 +40,13 @@ export const findImportConflict = async (
   const same = (a: { id: string; hash: unknown }, b: { id: string; hash: unknown }) => a.id.toLowerCase() === b.id.toLowerCase() && a.hash === b.hash;
   const describe = (e: { id: string; hash: unknown }) => `event ${e.id} (hash ${String(e.hash).slice(0, 12)}…)`;
   const differs = (line: number, streamName: string, revision: bigint, there: { id: string; hash: unknown }, file: { id: string; hash: unknown }) =>
-    `${path}:${line}: ${streamName}@${revision} in ${targetLabel} is ${describe(there)}, in the file ${describe(file)}`;
+    `${fileLabel}:${line}: ${streamName}@${revision} in ${targetLabel} is ${describe(there)}, in the file ${describe(file)}`;
   const heads = new Map<string, { revision: bigint; id: string; hash: unknown } | null>();
   const lastInFile = new Map<string, Placed>();
 
   for await (const { event, line } of readHistoryFile(path)) {
     if (keepRecordedAt && !isRecordedTime(event.recordedAt)) {
-      return `${path}:${line}: recordedAt ${JSON.stringify(event.recordedAt)} is not a UTC time to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ), the form a store keeps`;
+      return `${fileLabel}:${line}: recordedAt ${JSON.stringify(event.recordedAt)} is not a UTC time to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ), the form a store keeps`;
     }
     let head = heads.get(event.streamName);
     if (head === undefined) {
@@ -62,7 +64,7 @@ export const findImportConflict = async (
     const head = heads.get(streamName);
     if (head === undefined || head === null || head.revision <= last.revision) continue;
     const there = await read(streamName, { fromRevision: last.revision });
-    if (there === undefined) return `${path}:${last.line}: ${streamName}@${last.revision} is missing in ${targetLabel}, which holds later events`;
+    if (there === undefined) return `${fileLabel}:${last.line}: ${streamName}@${last.revision} is missing in ${targetLabel}, which holds later events`;
     const found = { id: there.id, hash: there.metadata["hash"] };
     if (!same(found, last)) return differs(last.line, streamName, last.revision, found, last);
   }

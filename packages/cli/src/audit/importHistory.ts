@@ -34,6 +34,8 @@ export interface ImportHistoryOptions {
    * gives the file back byte for byte. EventStoreDB stamps its own times and refuses given ones.
    */
   readonly keepRecordedAt: boolean;
+  /** How to name the file in messages, when `path` is a private copy of it; defaults to `path`. */
+  readonly fileLabel?: string;
 }
 
 /**
@@ -79,7 +81,7 @@ export const importHistory = async (path: string, target: EventStore, targetLabe
       { expectedRevision },
     )();
     if (E.isLeft(appended)) {
-      throw new CliError(`${path}:${first.line}: cannot import into ${targetLabel}: ${describeStoreError(appended.left)}; ${events} events were imported before it`);
+      throw new CliError(`${options.fileLabel ?? path}:${first.line}: cannot import into ${targetLabel}: ${describeStoreError(appended.left)}; ${events} events were imported before it`);
     }
     if (movedPosition === undefined && appended.right.position !== last.event.position) {
       movedPosition = { file: last.event.position, target: appended.right.position };

@@ -1,24 +1,39 @@
+import type { KeyObject } from "node:crypto";
 import * as E from "fp-ts/lib/Either.js";
 import {
+  createRuleReplay,
   readAllPages,
-  SEAL_STREAM,
   StoreFailure,
   verifyHistory,
   type EventStore,
   type ExpectedRoot,
   type HistoryBreak,
   type RecordedEvent,
+  type RuleBreak,
+  type RulesReplayed,
   type VerifiedHistory,
 } from "@grantledger/core";
 import { CliError } from "../cliError.js";
-import { historyFileSize, readHistoryFile, readHistorySeals, type NumberedEvent } from "../history/historyFile.js";
+import { historyFileSize, readHistoryFile, type NumberedEvent } from "../history/historyFile.js";
 import { describeStoreError } from "../output/describeStoreError.js";
 import { startProgress } from "../output/progress.js";
 
+/** What to check besides the hash chain. */
+export interface VerifyChecks {
+  /** Roots kept outside the store. */
+  readonly expectedRoots?: readonly ExpectedRoot[];
+  /** Sealers' public keys: every version-2 seal must be signed by one of them. */
+  readonly trustedKeys?: readonly KeyObject[];
+  /** Also replay every event through the deciders (`verify --rules`). */
+  readonly rules?: boolean;
+}
+
 /** What a verification found, how long it took, and, for a file, the line of the break. */
 export interface VerifyOutcome {
-  /** The first break, or what was verified. */
-  readonly result: E.Either<HistoryBreak, VerifiedHistory>;
+  /** The first break (of the chain, a seal, a kept root, or a rule), or what was verified. */
+  readonly result: E.Either<HistoryBreak | RuleBreak, VerifiedHistory>;
+  /** What rule replay checked, when asked for and nothing broke. */
+  readonly rules: RulesReplayed | undefined;
   /** How long verifying took, wall-clock. */
   readonly milliseconds: number;
   /** The line of the history file the break is on, when it is on one. */
@@ -26,57 +41,79 @@ export interface VerifyOutcome {
 }
 
 /**
- * Verifies an exported history in two streaming passes: the seals first (their positions tell
- * where each root is checked), then every event. Memory stays proportional to the number of
- * streams, so a file of millions of events verifies on a small machine.
+ * Runs `verifyHistory` (and rule replay) over events in one pass: each event is read once and
+ * every check sees that one reading. An event is replayed through the deciders once the
+ * verifier has passed it (when it asks for the next), so the first break in history order wins.
  */
-export const verifyHistoryFile = async (path: string, expectedRoots: readonly ExpectedRoot[]): Promise<VerifyOutcome> => {
+const verifyEvents = async (
+  source: AsyncIterable<{ event: RecordedEvent; contentHash?: string }>,
+  checks: VerifyChecks,
+  onEvent: (numbered: { event: RecordedEvent }) => void,
+): Promise<Omit<VerifyOutcome, "milliseconds" | "line">> => {
+  const replay = checks.rules === true ? createRuleReplay() : undefined;
+  let ruleBreak: RuleBreak | undefined;
+  let current: { event: RecordedEvent; contentHash?: string } | undefined;
+  async function* events(): AsyncGenerator<RecordedEvent> {
+    for await (const read of source) {
+      if (current !== undefined && replay !== undefined) {
+        ruleBreak = replay.step(current.event);
+        if (ruleBreak !== undefined) return;
+      }
+      current = read;
+      onEvent(read);
+      yield read.event;
+    }
+    if (current !== undefined && replay !== undefined) ruleBreak = replay.step(current.event);
+  }
+  const result = await verifyHistory(events(), {
+    expectedRoots: checks.expectedRoots ?? [],
+    trustedKeys: checks.trustedKeys ?? [],
+    contentHash: (event) => (current?.event === event ? current.contentHash : undefined),
+  });
+  if (ruleBreak !== undefined) return { result: E.left(ruleBreak), rules: undefined };
+  return { result, rules: E.isRight(result) ? replay?.summary() : undefined };
+};
+
+/**
+ * Verifies an exported history in one streaming pass, each line read and parsed once. Memory
+ * stays proportional to the number of streams (plus 64 bytes an event since the last seal).
+ */
+export const verifyHistoryFile = async (path: string, checks: VerifyChecks = {}): Promise<VerifyOutcome> => {
   const size = await historyFileSize(path);
   const started = performance.now();
-  // The seal pass only splits lines; the verifying pass parses and hashes, about nine times the work.
-  const progress = startProgress({ label: `verifying ${path}`, total: 10 * size, unit: "bytes" });
+  const progress = startProgress({ label: `verifying ${path}`, total: size, unit: "bytes" });
+  let current: NumberedEvent | undefined;
   try {
-    const seals = await readHistorySeals(path, (bytes) => progress.update(bytes));
-    let current: NumberedEvent | undefined;
-    async function* events(): AsyncGenerator<RecordedEvent> {
-      for await (const numbered of readHistoryFile(path, (bytes) => progress.update(size + 9 * bytes))) {
-        current = numbered;
-        yield numbered.event;
-      }
-    }
-    const result = await verifyHistory(events(), { seals: seals.map((seal) => seal.event), expectedRoots });
+    const outcome = await verifyEvents(readHistoryFile(path, (bytes) => progress.update(bytes)), checks, (read) => {
+      current = read as NumberedEvent;
+    });
     const milliseconds = performance.now() - started;
-    if (E.isRight(result)) return { result, milliseconds, line: undefined };
-    return { result, milliseconds, line: lineOfBreak(result.left, seals, current) };
+    const failed = E.isLeft(outcome.result) ? outcome.result.left : undefined;
+    // A kept root is nobody's line; every other break is the event just read (a seal is checked where it is read).
+    const line = failed === undefined || (failed._tag === "HistoryBreak" && failed.kind === "expected-root") ? undefined : lineOf(failed, current);
+    return { ...outcome, milliseconds, line };
   } finally {
     progress.stop();
   }
 };
 
-/** A root break is the seal's doing (its line) or a kept root's (no line); any other, the event just read. */
-const lineOfBreak = (found: HistoryBreak, seals: readonly NumberedEvent[], current: NumberedEvent | undefined): number | undefined => {
-  if (found.kind === "expected-root") return undefined;
-  if (found.kind === "seal-root") return seals.find((seal) => seal.event.revision === found.revision)?.line;
-  return current?.line;
-};
+const lineOf = (failed: HistoryBreak | RuleBreak, current: NumberedEvent | undefined): number | undefined =>
+  current !== undefined && current.event.position === failed.position ? current.line : undefined;
 
-/** Verifies a store's whole history: the `seal` stream first, then every event in global order. */
-export const verifyStore = async (store: EventStore, label: string, expectedRoots: readonly ExpectedRoot[]): Promise<VerifyOutcome> => {
+/** Verifies a store's whole history, in global order, in one pass. */
+export const verifyStore = async (store: EventStore, label: string, checks: VerifyChecks = {}): Promise<VerifyOutcome> => {
   const started = performance.now();
   const progress = startProgress({ label: `verifying ${label}`, unit: "events" });
   try {
-    const seals = await store.readStream(SEAL_STREAM)();
-    if (E.isLeft(seals) && seals.left._tag !== "StreamNotFound") throw new CliError(`cannot read ${label}: ${describeStoreError(seals.left)}`);
     let count = 0;
-    async function* events(): AsyncGenerator<RecordedEvent> {
-      for await (const event of readAllPages(store)) {
-        count += 1;
-        if ((count & 0x3ff) === 0) progress.update(count);
-        yield event;
-      }
+    async function* events(): AsyncGenerator<{ event: RecordedEvent }> {
+      for await (const event of readAllPages(store)) yield { event };
     }
-    const result = await verifyHistory(events(), { seals: E.isRight(seals) ? seals.right : [], expectedRoots });
-    return { result, milliseconds: performance.now() - started, line: undefined };
+    const outcome = await verifyEvents(events(), checks, () => {
+      count += 1;
+      if ((count & 0x3ff) === 0) progress.update(count);
+    });
+    return { ...outcome, milliseconds: performance.now() - started, line: undefined };
   } catch (error) {
     if (error instanceof StoreFailure) throw new CliError(`cannot read ${label}: ${describeStoreError(error.error)}`);
     throw error;

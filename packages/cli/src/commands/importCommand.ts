@@ -1,7 +1,10 @@
+import * as E from "fp-ts/lib/Either.js";
 import { findImportConflict } from "../audit/importConflicts.js";
 import { importHistory } from "../audit/importHistory.js";
+import { readTrustedKeys } from "../audit/sealKeys.js";
 import { verifyHistoryFile } from "../audit/verifySources.js";
 import { CliError, EXIT_OK } from "../cliError.js";
+import { copyToPrivateFile } from "../history/privateCopy.js";
 import { formatCount } from "../output/formatCount.js";
 import type { Output } from "../output/output.js";
 import { openStore } from "../store/openStore.js";
@@ -11,50 +14,58 @@ import { describeOutcomeBreak, parseExpectedRoot } from "./verifyCommand.js";
 export interface ImportOptions {
   readonly to: string;
   readonly expectRoot?: readonly string[];
+  /** PEM files of sealers' public keys: a seal must be signed by one, and none by another key. */
+  readonly publicKey?: readonly string[];
+  /** `false` with `--no-rules`: the business rules are not replayed. */
+  readonly rules?: boolean;
 }
 
 /**
- * `grantledger import <file> --to <url>`: writes nothing if the file does not verify or if the
- * target holds other events where the history's go; else appends it (see `importHistory`), so
- * that importing twice adds nothing. The events keep the file's recorded times, so a fresh
- * PostgreSQL or PGlite target exports the file again byte for byte; EventStoreDB cannot keep
- * them, and the command says so.
+ * `grantledger import <file> --to <url>`: reads the file exactly once, into a private copy that
+ * only this process writes, and works on that copy alone: verifies it (hash chain, seals, kept
+ * roots, signatures demanded, and the business rules unless `--no-rules`), checks the target
+ * holds nothing else where the history's events go, and appends it (see `importHistory`). So
+ * what is appended is byte for byte what was verified, even if the file changes meanwhile;
+ * nothing is written if anything fails. Importing twice adds nothing. Every store keeps the
+ * file's recorded times, which the version-2 seals commit to.
  */
 export const importCommand = async (file: string, options: ImportOptions, output: Output): Promise<number> => {
-  const expectedRoots = (options.expectRoot ?? []).map(parseExpectedRoot);
+  const expectedRoots = (options.expectRoot ?? []).map((text) => parseExpectedRoot(text));
+  const trustedKeys = readTrustedKeys(options.publicKey);
+  const rules = options.rules !== false;
   const target = parseStoreUrl(options.to);
-  const outcome = await verifyHistoryFile(file, expectedRoots);
-  const broken = describeOutcomeBreak(outcome, file);
-  if (broken !== undefined) throw new CliError(`refused to import ${file}, nothing written: ${broken}`);
-
-  // EventStoreDB records every event at its own time and cannot be given the file's.
-  const keepRecordedAt = target.kind !== "esdb";
-  const store = await openStore(options.to, { create: true });
+  const copy = await copyToPrivateFile(file);
   try {
-    const conflict = await findImportConflict(file, store, target.display, keepRecordedAt);
-    if (conflict !== undefined) throw new CliError(`refused to import ${file} into ${target.display}, nothing written: ${conflict}`);
-    const report = await importHistory(file, store, target.display, { keepRecordedAt });
-    const added = report.events - report.alreadyThere;
-    output.out(
-      added === 0
-        ? `nothing to import: all ${formatCount(report.events)} events of ${file} are already in ${target.display}`
-        : `imported ${formatCount(added)} events in ${formatCount(report.streams)} streams into ${target.display}` +
-            (report.alreadyThere === 0 ? "" : ` (${formatCount(report.alreadyThere)} were already there)`),
-    );
-    if (!keepRecordedAt && added > 0) {
-      output.err(
-        `note: ${target.display} (EventStoreDB) records every event at its own time, so the imported events carry the time of this import, not the file's recordedAt; ` +
-          "the hashes do not cover it and still verify, but an export from it differs from the file in recordedAt: keep the file as the record of when events were first recorded",
+    const outcome = await verifyHistoryFile(copy.path, { expectedRoots, trustedKeys, rules });
+    const broken = describeOutcomeBreak(outcome, file);
+    if (broken !== undefined) throw new CliError(`refused to import ${file}, nothing written: ${broken}`);
+    if (!rules) output.err(`note: the business rules were not replayed (--no-rules): ${file} is imported on its hash chain and seals alone`);
+    const store = await openStore(options.to, { create: true });
+    try {
+      const conflict = await findImportConflict(copy.path, store, target.display, true, file);
+      if (conflict !== undefined) throw new CliError(`refused to import ${file} into ${target.display}, nothing written: ${conflict}`);
+      const report = await importHistory(copy.path, store, target.display, { keepRecordedAt: true, fileLabel: file });
+      const added = report.events - report.alreadyThere;
+      const verified = E.isRight(outcome.result) ? outcome.result.right : undefined;
+      const checked = `verified first: hash chain, ${formatCount(verified?.seals ?? 0)} seal${verified?.seals === 1 ? "" : "s"}${rules ? ", business rules" : ""}`;
+      output.out(
+        added === 0
+          ? `nothing to import: all ${formatCount(report.events)} events of ${file} are already in ${target.display} (${checked})`
+          : `imported ${formatCount(added)} events in ${formatCount(report.streams)} streams into ${target.display}` +
+              (report.alreadyThere === 0 ? "" : ` (${formatCount(report.alreadyThere)} were already there)`) +
+              ` (${checked})`,
       );
+      if (report.movedPosition !== undefined) {
+        output.err(
+          `note: ${target.display} numbers global positions its own way (the file's position ${report.movedPosition.file} is ${report.movedPosition.target} there); ` +
+            "the version-2 seals still verify there (they count events, not positions), but a kept root's position names the file's numbering",
+        );
+      }
+      return EXIT_OK;
+    } finally {
+      await store.close();
     }
-    if (report.movedPosition !== undefined) {
-      output.err(
-        `note: ${target.display} numbers global positions its own way (the file's position ${report.movedPosition.file} is ${report.movedPosition.target} there); ` +
-          "the history's seals name the file's positions, so verify the file, or seal the target anew",
-      );
-    }
-    return EXIT_OK;
   } finally {
-    await store.close();
+    await copy.remove();
   }
 };

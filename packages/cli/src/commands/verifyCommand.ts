@@ -1,6 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
-import { describeHistoryBreak, type ExpectedRoot } from "@grantledger/core";
-import { verifyHistoryFile, verifyStore, type VerifyOutcome } from "../audit/verifySources.js";
+import { describeHistoryBreak, describeRuleBreak, type ExpectedRoot, type VerifiedHistory } from "@grantledger/core";
+import { readTrustedKeys } from "../audit/sealKeys.js";
+import { verifyHistoryFile, verifyStore, type VerifyChecks, type VerifyOutcome } from "../audit/verifySources.js";
 import { EXIT_FAILED, EXIT_OK, usageError } from "../cliError.js";
 import { formatCount, formatRate } from "../output/formatCount.js";
 import type { Output } from "../output/output.js";
@@ -11,14 +12,18 @@ import { parseStoreUrl } from "../store/storeUrl.js";
 export interface VerifyOptions extends SourceOptions {
   /** Roots kept outside the store, as `<root>@<position>`. */
   readonly expectRoot?: readonly string[];
+  /** PEM files of the sealers' public keys to demand signatures by. */
+  readonly publicKey?: readonly string[];
+  /** Replay the rules too. */
+  readonly rules?: boolean;
 }
 
 const KEPT_ROOT = /^([0-9a-f]{64})@(0|[1-9]\d*)$/;
 
-/** Parses `--expect-root <root>@<position>`; a malformed one is a usage error. */
-export const parseExpectedRoot = (text: string): ExpectedRoot => {
+/** Parses `<root>@<position>` (`--expect-root`, `--root`); a malformed one is a usage error. */
+export const parseExpectedRoot = (text: string, option = "--expect-root"): ExpectedRoot => {
   const match = KEPT_ROOT.exec(text.trim().toLowerCase());
-  if (match === null) throw usageError(`--expect-root "${text}" is not <root>@<position> (64 hex digits, @, a whole number)`);
+  if (match === null) throw usageError(`${option} "${text}" is not <root>@<position> (64 hex digits, @, a whole number)`);
   return { root: match[1] as string, position: BigInt(match[2] as string) };
 };
 
@@ -26,39 +31,78 @@ export const parseExpectedRoot = (text: string): ExpectedRoot => {
 export const describeOutcomeBreak = (outcome: VerifyOutcome, label: string): string | undefined => {
   if (E.isRight(outcome.result)) return undefined;
   const where = outcome.line === undefined ? "" : ` [${label}:${outcome.line}]`;
-  return `history broken: ${describeHistoryBreak(outcome.result.left)}${where}`;
+  const failed = outcome.result.left;
+  return failed._tag === "RuleBreak" ? `history breaks a rule: ${describeRuleBreak(failed)}${where}` : `history broken: ${describeHistoryBreak(failed)}${where}`;
 };
 
 /** Runs a verification on the source the options name. */
-export const verifySource = async (options: SourceOptions, expectedRoots: readonly ExpectedRoot[]): Promise<{ outcome: VerifyOutcome; label: string }> => {
+export const verifySource = async (options: SourceOptions, checks: VerifyChecks): Promise<{ outcome: VerifyOutcome; label: string }> => {
   const source = chooseSource(options);
-  if (source.kind === "file") return { outcome: await verifyHistoryFile(source.path, expectedRoots), label: source.path };
+  if (source.kind === "file") return { outcome: await verifyHistoryFile(source.path, checks), label: source.path };
   const label = parseStoreUrl(source.url).display;
   const store = await openStore(source.url);
   try {
-    return { outcome: await verifyStore(store, label, expectedRoots), label };
+    return { outcome: await verifyStore(store, label, checks), label };
   } finally {
     await store.close();
   }
 };
 
+const plural = (n: number, word: string): string => `${formatCount(n)} ${word}${n === 1 ? "" : "s"}`;
+const short = (hash: string): string => `${hash.slice(0, 12)}…`;
+
+/**
+ * What the seals of a verified history guarantee, in lines for an auditor: which version, what
+ * no seal covers yet, and who signed (docs/audit.md §7).
+ */
+export const describeGuarantees = (verified: VerifiedHistory): string[] => {
+  const lines: string[] = [];
+  const v2 = verified.verifiedSeals.filter((seal) => seal.version === 2);
+  const v1 = verified.verifiedSeals.length - v2.length;
+  const lastV2 = v2[v2.length - 1];
+  if (lastV2 !== undefined) {
+    lines.push(`sealed: the first ${plural(lastV2.treeSize ?? 0, "event")} (content, order, recorded time, presence) by seal@${lastV2.revision}, root ${lastV2.root}@${lastV2.covers}`);
+  }
+  if (verified.unsealed > 0 && verified.events > 0) {
+    lines.push(`unsealed: the last ${plural(verified.unsealed, "event")} ${verified.unsealed === 1 ? "is" : "are"} covered by no version-2 seal: only the hash chain protects ${verified.unsealed === 1 ? "it" : "them"} (a changed recorded time, global order, or a removed last event there would go unseen); seal again to fix ${verified.unsealed === 1 ? "it" : "them"}`);
+  }
+  if (v1 > 0) {
+    lines.push(`version 1: ${plural(v1, "seal")} of the old format fix each stream's last event at their positions, not global order, recorded times or the seal stream itself`);
+  }
+  const anySigned = v2.some((seal) => seal.signedBy !== undefined);
+  for (const seal of v2) {
+    if (seal.signedBy === undefined && anySigned) lines.push(`unsigned: seal@${seal.revision} (${plural(seal.treeSize ?? 0, "event")}) carries no signature: only the signed seals vouch for what they cover`);
+    if (seal.signedBy !== undefined) {
+      lines.push(`signed: seal@${seal.revision} (${plural(seal.treeSize ?? 0, "event")}, root ${short(seal.root)}) by key ${seal.signedBy.keyId}${seal.signedBy.trusted ? " (trusted)" : " (not among --public-key)"}, given by ${seal.actor}`);
+    }
+  }
+  lines.push(`log root now: ${verified.log.root} over ${plural(verified.log.treeSize, "event")}`);
+  return lines;
+};
+
 /**
  * `grantledger verify`: exit 0 and a summary when every event decodes, every chain link and
- * content hash holds and every seal (and kept root) matches; exit 1 naming the first break.
+ * content hash holds and every seal (and kept root, and signature demanded) matches — and, with
+ * `--rules`, no event breaks a rule; exit 1 naming the first break.
  */
 export const verifyCommand = async (options: VerifyOptions, output: Output): Promise<number> => {
-  const expectedRoots = (options.expectRoot ?? []).map(parseExpectedRoot);
-  const { outcome, label } = await verifySource(options, expectedRoots);
+  const expectedRoots = (options.expectRoot ?? []).map((text) => parseExpectedRoot(text));
+  const trustedKeys = readTrustedKeys(options.publicKey);
+  const { outcome, label } = await verifySource(options, { expectedRoots, trustedKeys, rules: options.rules === true });
   const broken = describeOutcomeBreak(outcome, label);
   if (broken !== undefined || E.isLeft(outcome.result)) {
     output.out(broken ?? "history broken");
     return EXIT_FAILED;
   }
   const verified = outcome.result.right;
-  const roots = [`${formatCount(verified.seals)} seal${verified.seals === 1 ? "" : "s"}`];
-  if (expectedRoots.length > 0) roots.push(`${formatCount(expectedRoots.length)} kept root${expectedRoots.length === 1 ? "" : "s"}`);
+  const roots = [plural(verified.seals, "seal")];
+  if (expectedRoots.length > 0) roots.push(plural(verified.keptRoots, "kept root"));
   const last = verified.lastPosition === undefined ? "no events" : `up to position ${verified.lastPosition}`;
-  output.out(`intact: ${formatCount(verified.events)} events in ${formatCount(verified.streams)} streams, ${roots.join(" and ")} verified (${last})`);
+  output.out(`intact: ${plural(verified.events, "event")} in ${plural(verified.streams, "stream")}, ${roots.join(" and ")} verified (${last})`);
+  for (const line of describeGuarantees(verified)) output.out(line);
+  if (outcome.rules !== undefined) {
+    output.out(`rules: ${plural(outcome.rules.events, "event")} of ${plural(outcome.rules.grants, "grant")} and ${plural(outcome.rules.rounds, "round")} replayed through the deciders, no rule broken`);
+  }
   output.out(`verified in ${(outcome.milliseconds / 1000).toFixed(2)} s: ${formatRate(verified.events, outcome.milliseconds, "events")}`);
   return EXIT_OK;
 };

@@ -16,8 +16,12 @@ export interface HistoryBreak {
     | "chain-link"
     /** The event's content does not hash to its hash (changed data or metadata). */
     | "content-hash"
-    /** A seal's root does not match the stream heads at its position. */
+    /** A seal's root (or frontier, or last event) does not match the history it covers. */
     | "seal-root"
+    /** A seal's signature does not verify, is missing where one is demanded, or is by a key not trusted. */
+    | "seal-signature"
+    /** A seal covers fewer events than an earlier seal, more than precede it, or lies too far behind them to check. */
+    | "seal-order"
     /** A root the auditor kept does not match. */
     | "expected-root";
   /** The stream of the event that broke, `seal` for a seal, or `(kept root)` for a kept root. */

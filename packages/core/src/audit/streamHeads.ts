@@ -1,8 +1,8 @@
 import canonicalize from "canonicalize";
 import type { RecordedEvent } from "../store/recordedEvent.js";
-import { merkleRoot } from "./merkleTree.js";
+import { hashLeaf, rootOfLeafHashes } from "./merkleLog.js";
 
-/** The stream seals are written to; it is not itself covered by a seal. */
+/** The stream seals are written to. Version-2 seals cover it like any other; version-1 seals left it out. */
 export const SEAL_STREAM = "seal";
 
 /** The last event of a stream at some global position. */
@@ -31,7 +31,22 @@ export class StreamHeads {
 
   /** The heads, ordered by the UTF-8 bytes of the stream name, as any language can sort them. */
   sorted(): readonly StreamHead[] {
-    return [...this.heads.values()].sort((a, b) => Buffer.compare(Buffer.from(a.streamName, "utf8"), Buffer.from(b.streamName, "utf8")));
+    return StreamHeads.sort(this.heads.values());
+  }
+
+  /** Heads ordered by the UTF-8 bytes of their stream names. */
+  static sort(heads: Iterable<StreamHead>): readonly StreamHead[] {
+    return [...heads].sort((a, b) => Buffer.compare(Buffer.from(a.streamName, "utf8"), Buffer.from(b.streamName, "utf8")));
+  }
+
+  /** A stream's head, if it has one. */
+  get(streamName: string): StreamHead | undefined {
+    return this.heads.get(streamName);
+  }
+
+  /** Every stream's head, unordered. */
+  entries(): IterableIterator<[string, StreamHead]> {
+    return this.heads.entries();
   }
 
   /** How many streams have a head so far. */
@@ -44,5 +59,5 @@ export class StreamHeads {
 export const sealLeaf = (head: StreamHead): Uint8Array =>
   Buffer.from(canonicalize({ streamName: head.streamName, revision: Number(head.revision), hash: head.hash }) ?? "", "utf8");
 
-/** The Merkle root over stream heads, leaves ordered by stream name. */
-export const sealRoot = (heads: readonly StreamHead[]): string => merkleRoot(heads.map(sealLeaf));
+/** The version-1 seal root: the Merkle Tree Hash over stream heads, leaves ordered by stream name. */
+export const sealRoot = (heads: readonly StreamHead[]): string => rootOfLeafHashes(heads.map((head) => hashLeaf(sealLeaf(head)))).toString("hex");

@@ -67,7 +67,10 @@ export const awardGrant = async (
     if (E.isLeft(decision)) {
       const roundState = round.right.state;
       const ownCommitment = round.right.fromThisCommand.some((e) => e.event.type === "FundsCommitted");
-      if (roundState.status === "none" || !ownCommitment || commitmentFor(roundState, grantId) === undefined) return decision;
+      // An awarded grant's commitment backs its award, even when this command made it (another
+      // award completed it after a crash): releasing it would free money that is spent.
+      const backsAnAward = grant.right.state.status === "awarded";
+      if (roundState.status === "none" || !ownCommitment || backsAnAward || commitmentFor(roundState, grantId) === undefined) return decision;
       const reason = unsafeText(`award of grant ${grantId} could not be recorded: ${decision.left._tag}`);
       const release = decideRound({ type: "ReleaseFunds", data: { roundId: roundState.roundId, grantId, amount, reason } }, roundState);
       if (E.isLeft(release)) return release;

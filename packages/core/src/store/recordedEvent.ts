@@ -18,8 +18,9 @@ export interface EventToAppend {
    * see `isRecordedTime`); any other is refused as `InvalidAppend`. Leave it out everywhere
    * else: the command handler never sets it (a command's events are recorded when the store
    * records them), and a time that is not the store's own is a claim the importer vouches for.
-   * A store that cannot keep it refuses it rather than drop it: EventStoreDB always stamps its
-   * own time. A re-append of ids already recorded keeps the time first recorded.
+   * A store that cannot keep it refuses it rather than drop it; EventStoreDB, which stamps its
+   * own time, keeps it in the event's metadata under the reserved key `$recordedAt`. A re-append
+   * of ids already recorded keeps the time first recorded.
    */
   readonly recordedAt?: string;
 }

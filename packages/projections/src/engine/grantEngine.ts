@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
-import { createGrantLedger, type EventStore, type GrantLedger, type ReadAllError, type RetryPolicy } from "@grantledger/core";
+import { createGrantLedger, startAutoSealer, type AutoSealOptions, type EventStore, type GrantLedger, type ReadAllError, type RetryPolicy } from "@grantledger/core";
 import type { Projection } from "../projection.js";
 import type { ProjectionError } from "../projectionError.js";
 import { benefitsRealisation } from "../readModels/benefitsRealisation.js";
@@ -24,6 +24,12 @@ export interface GrantEngineOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Told of any error that stops a read model while it follows the store live. */
   readonly onError?: (error: ProjectionError) => void;
+  /**
+   * Seal the store on its own, every N events or T seconds (docs/audit.md §3). Off unless given:
+   * a seal is a recorded act by a named actor, perhaps with a signing key, and one process per
+   * store should make them. Between seals only the hash chain protects what was recorded.
+   */
+  readonly autoSeal?: AutoSealOptions;
 }
 
 /** Why {@link GrantEngine.settled} could not answer: a read model stopped, or the store failed. */
@@ -78,8 +84,9 @@ export const startGrantEngine =
       benefitsRealisation: runnerOf(benefitsRealisation),
     };
     const all: readonly ProjectionRunner<unknown>[] = Object.values(runners);
+    const sealer = options.autoSeal === undefined ? undefined : startAutoSealer(store, options.autoSeal);
     const stop = async (): Promise<void> => {
-      await Promise.all(all.map((runner) => runner.stop()));
+      await Promise.all([...all.map((runner) => runner.stop()), sealer?.stop()]);
     };
 
     for (const runner of all) {

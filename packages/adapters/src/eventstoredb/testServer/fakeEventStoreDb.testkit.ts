@@ -26,7 +26,12 @@ export interface FakeEventStoreDb {
   readonly connectionString: string;
   /** The same server as a cluster to discover by gossip. */
   readonly discoveryConnectionString: string;
-  /** The memory store behind the server, for looking at what arrived. */
+  /**
+   * The memory store behind the server, for looking at what arrived: events as the server stores
+   * them, not as the adapter reads them. A time the adapter kept is still in the metadata (under
+   * `$recordedAt`), and `recordedAt` there is the server's own time; read through the adapter to
+   * see what a caller does.
+   */
   readonly store: EventStore;
   /** How often each call was answered: `read`, `subscribe`, `append`, `batchAppend`, `invalidPosition`. */
   readonly calls: ReadonlyMap<string, number>;
