@@ -2,12 +2,15 @@ import type { KeyObject } from "node:crypto";
 import * as E from "fp-ts/lib/Either.js";
 import {
   createRuleReplay,
+  decodeRecordedEvent,
+  SEAL_STREAM,
   readAllPages,
   StoreFailure,
   verifyHistory,
   type EventStore,
   type ExpectedRoot,
   type HistoryBreak,
+  type PrecomputedChecks,
   type RecordedEvent,
   type RuleBreak,
   type RulesReplayed,
@@ -46,13 +49,13 @@ export interface VerifyOutcome {
  * verifier has passed it (when it asks for the next), so the first break in history order wins.
  */
 const verifyEvents = async (
-  source: AsyncIterable<{ event: RecordedEvent; contentHash?: string }>,
+  source: AsyncIterable<{ event: RecordedEvent; precomputed?: PrecomputedChecks }>,
   checks: VerifyChecks,
   onEvent: (numbered: { event: RecordedEvent }) => void,
 ): Promise<Omit<VerifyOutcome, "milliseconds" | "line">> => {
   const replay = checks.rules === true ? createRuleReplay() : undefined;
   let ruleBreak: RuleBreak | undefined;
-  let current: { event: RecordedEvent; contentHash?: string } | undefined;
+  let current: { event: RecordedEvent; precomputed?: PrecomputedChecks } | undefined;
   async function* events(): AsyncGenerator<RecordedEvent> {
     for await (const read of source) {
       if (current !== undefined && replay !== undefined) {
@@ -68,7 +71,7 @@ const verifyEvents = async (
   const result = await verifyHistory(events(), {
     expectedRoots: checks.expectedRoots ?? [],
     trustedKeys: checks.trustedKeys ?? [],
-    contentHash: (event) => (current?.event === event ? current.contentHash : undefined),
+    precomputed: (event) => (current?.event === event ? current.precomputed : undefined),
   });
   if (ruleBreak !== undefined) return { result: E.left(ruleBreak), rules: undefined };
   return { result, rules: E.isRight(result) ? replay?.summary() : undefined };
@@ -82,10 +85,11 @@ export const verifyHistoryFile = async (path: string, checks: VerifyChecks = {})
   const size = await historyFileSize(path);
   const started = performance.now();
   const progress = startProgress({ label: `verifying ${path}`, total: size, unit: "bytes" });
-  let current: NumberedEvent | undefined;
+  let current: { event: RecordedEvent; line: number } | undefined;
   try {
-    const outcome = await verifyEvents(readHistoryFile(path, (bytes) => progress.update(bytes)), checks, (read) => {
-      current = read as NumberedEvent;
+    const source = withChecks(readHistoryFile(path, (bytes) => progress.update(bytes)));
+    const outcome = await verifyEvents(source, checks, (read) => {
+      current = read as { event: RecordedEvent; line: number };
     });
     const milliseconds = performance.now() - started;
     const failed = E.isLeft(outcome.result) ? outcome.result.left : undefined;
@@ -97,7 +101,20 @@ export const verifyHistoryFile = async (path: string, checks: VerifyChecks = {})
   }
 };
 
-const lineOf = (failed: HistoryBreak | RuleBreak, current: NumberedEvent | undefined): number | undefined =>
+/** The file's events with the checks its reader did on the way (the content hash of each line). */
+async function* withChecks(events: AsyncIterable<NumberedEvent>): AsyncGenerator<{ event: RecordedEvent; line: number; precomputed?: PrecomputedChecks }> {
+  for await (const numbered of events) {
+    yield { event: numbered.event, line: numbered.line, precomputed: { contentHash: numbered.contentHash, decodeFailure: decodeFailureOf(numbered.event) } };
+  }
+}
+
+const decodeFailureOf = (event: RecordedEvent): PrecomputedChecks["decodeFailure"] => {
+  if (event.streamName === SEAL_STREAM) return undefined;
+  const decoded = decodeRecordedEvent(event);
+  return E.isLeft(decoded) ? { path: decoded.left.path, reason: decoded.left.reason } : undefined;
+};
+
+const lineOf = (failed: HistoryBreak | RuleBreak, current: { event: RecordedEvent; line: number } | undefined): number | undefined =>
   current !== undefined && current.event.position === failed.position ? current.line : undefined;
 
 /** Verifies a store's whole history, in global order, in one pass. */

@@ -1,10 +1,9 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
 import { mkdtemp, open, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CliError, oneLine } from "../cliError.js";
-import { describeFsError } from "./fsError.js";
+import { fileChunks } from "./lineReader.js";
 
 /** A private copy of a file: the bytes read from it, once, in a file only this process writes. */
 export interface PrivateCopy {
@@ -50,27 +49,14 @@ export const copyToPrivateFile = async (path: string): Promise<PrivateCopy> => {
     let bytes = 0;
     try {
       await handle.chmod(0o600);
-      const input = createReadStream(path, { highWaterMark: 1 << 20 });
-      const chunks = input[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-      try {
-        for (;;) {
-          let next: IteratorResult<Buffer>;
-          try {
-            next = await chunks.next();
-          } catch (error) {
-            throw new CliError(describeFsError(path, error));
-          }
-          if (next.done === true) break;
-          digest.update(next.value);
-          bytes += next.value.length;
-          try {
-            await writeAll(handle, next.value);
-          } catch (error) {
-            throw new CliError(`cannot write a private copy of ${path} to ${copyPath}: ${oneLine(error)}`);
-          }
+      for await (const chunk of fileChunks(path)) {
+        digest.update(chunk);
+        bytes += chunk.length;
+        try {
+          await writeAll(handle, chunk);
+        } catch (error) {
+          throw new CliError(`cannot write a private copy of ${path} to ${copyPath}: ${oneLine(error)}`);
         }
-      } finally {
-        input.destroy();
       }
     } finally {
       await handle.close();

@@ -37,6 +37,8 @@ export interface Seal {
   readonly eventsRead: number;
   /** The signature, when a key was given. */
   readonly signature: SealSignature | undefined;
+  /** When the seal was made, as it records it (part of its signed tree head). */
+  readonly sealedAt: IsoDateTime;
 }
 
 /** How to seal. */
@@ -164,5 +166,5 @@ const extendAndAppend = async (
   const hash = computeEventHash({ streamName: SEAL_STREAM, revision: sealRevision, id, type: "SealRecorded", data, metadata: unhashed });
   const appended = await store.appendToStream(SEAL_STREAM, [{ id, type: "SealRecorded", data, metadata: { ...unhashed, hash } }], { expectedRevision: revision })();
   if (E.isLeft(appended)) return appended;
-  return E.right({ version: 2, treeSize, position, root, sealRevision, eventsRead, signature });
+  return E.right({ version: 2, treeSize, position, root, sealRevision, eventsRead, signature, sealedAt });
 };

@@ -34,10 +34,29 @@ export interface VerifyHistoryOptions {
    */
   readonly trustedKeys?: readonly KeyObject[];
   /**
-   * The content hash of an event, when the reader computed it already (the CLI does, while it
-   * checks a line's canonical form); `undefined` or absent computes it here.
+   * What a reader already computed for an event (the CLI does, while it checks a line's canonical
+   * form, perhaps in worker threads); `undefined` or absent computes it here.
    */
-  readonly contentHash?: (event: RecordedEvent) => string | undefined;
+  readonly precomputed?: (event: RecordedEvent) => PrecomputedChecks | undefined;
+}
+
+/** The per-event work of {@link verifyHistory} that needs no other event, done by a reader. */
+export interface PrecomputedChecks {
+  /** The content hash (§1); `undefined` for content with no canonical form. */
+  readonly contentHash: string | undefined;
+  /**
+   * For an event not of stream `seal`: whether it passed its codec (`undefined`) or why not.
+   * Seals are always decoded here.
+   */
+  readonly decodeFailure: DecodeFailure | undefined;
+}
+
+/** Where and why an event failed its codec. */
+export interface DecodeFailure {
+  /** The dotted path of the failing value. */
+  readonly path: string;
+  /** What was expected and found. */
+  readonly reason: string;
 }
 
 /** A seal that verified, and what it guarantees. */
@@ -111,6 +130,11 @@ const hashOrUndefined = (event: RecordedEvent): string | undefined => {
   } catch {
     return undefined;
   }
+};
+
+const decodeFailureOf = (event: RecordedEvent): DecodeFailure | undefined => {
+  const decoded = decodeRecordedEvent(event);
+  return E.isLeft(decoded) ? { path: decoded.left.path, reason: decoded.left.reason } : undefined;
 };
 
 type Where = Pick<HistoryBreak, "streamName" | "revision" | "position">;
@@ -292,6 +316,7 @@ export const verifyHistory = async (
 
   for await (const event of events) {
     const where = { streamName: event.streamName, revision: event.revision, position: event.position };
+    const pre = options.precomputed?.(event);
     checkKeptBefore(event.position);
     if (lastPosition !== undefined && event.position <= lastPosition) {
       return E.left(breakAt(where, "position-order", `above ${lastPosition}`, String(event.position)));
@@ -311,13 +336,13 @@ export const verifyHistory = async (
       if (failed !== undefined) return E.left(breakAt(where, "undecodable", `a valid ${event.type}`, `${failed.path}: ${failed.reason}`));
       seal = (decoded as E.Right<DecodedSeal>).right;
     } else {
-      const decoded = decodeRecordedEvent(event);
-      if (E.isLeft(decoded)) return E.left(breakAt(where, "undecodable", `a valid ${event.type}`, `${decoded.left.path}: ${decoded.left.reason}`));
+      const failure = pre === undefined ? decodeFailureOf(event) : pre.decodeFailure;
+      if (failure !== undefined) return E.left(breakAt(where, "undecodable", `a valid ${event.type}`, `${failure.path}: ${failure.reason}`));
     }
     const prevHash = tail?.hash ?? null;
     const foundPrev = event.metadata["prevHash"];
     if (foundPrev !== prevHash) return E.left(breakAt(where, "chain-link", String(prevHash), String(foundPrev)));
-    const hash = options.contentHash?.(event) ?? hashOrUndefined(event);
+    const hash = pre === undefined ? hashOrUndefined(event) : pre.contentHash;
     if (hash === undefined) return E.left(breakAt(where, "content-hash", "content with a JSON form", "a text RFC 8785 cannot write (a lone surrogate)"));
     if (hash !== event.metadata["hash"]) return E.left(breakAt(where, "content-hash", hash, String(event.metadata["hash"])));
     if (seal !== undefined) {
@@ -327,7 +352,8 @@ export const verifyHistory = async (
     }
     heads.add(event, tail);
     tails.set(event.streamName, { revision: event.revision, hash });
-    log.add(logLeafHash({ index: log.size, recordedAt: event.recordedAt, eventHash: hash }), event, hash);
+    const index = log.size;
+    log.add(logLeafHash({ index, recordedAt: event.recordedAt, eventHash: hash }), event, hash);
     lastPosition = event.position;
   }
   checkKeptBefore(undefined);

@@ -12,6 +12,13 @@ const RECORDED_TIME = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
  */
 export const isRecordedTime = (value: unknown): value is string => {
   if (typeof value !== "string" || !RECORDED_TIME.test(value)) return false;
-  const time = new Date(value);
-  return !Number.isNaN(time.getTime()) && time.toISOString() === value;
+  // The form is right; the fields must be a real instant. Read from the digits rather than
+  // through a Date and back (a verifier asks this of every event).
+  const digits = (from: number, to: number): number => Number(value.slice(from, to));
+  const year = digits(0, 4);
+  const month = digits(5, 7);
+  const day = digits(8, 10);
+  if (month < 1 || month > 12 || day < 1 || digits(11, 13) > 23 || digits(14, 16) > 59 || digits(17, 19) > 59) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
 };
