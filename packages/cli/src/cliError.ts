@@ -7,6 +7,8 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 /** The command line cannot run: a bad option, a missing argument, an unknown store URL. */
 export const EXIT_USAGE = 2;
+/** `verify` found no events at all: nothing was verified, which a script must not take for intact. */
+export const EXIT_EMPTY = 3;
 
 /**
  * An error that ends the command: one line saying what went wrong and where, and the exit code.

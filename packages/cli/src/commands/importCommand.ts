@@ -39,6 +39,7 @@ export const importCommand = async (file: string, options: ImportOptions, output
     const outcome = await verifyHistoryFile(copy.path, { expectedRoots, trustedKeys, rules });
     const broken = describeOutcomeBreak(outcome, file);
     if (broken !== undefined) throw new CliError(`refused to import ${file}, nothing written: ${broken}`);
+    if (E.isRight(outcome.result) && outcome.result.right.events === 0) throw new CliError(`refused to import ${file}: it holds no events`);
     if (!rules) output.err(`note: the business rules were not replayed (--no-rules): ${file} is imported on its hash chain and seals alone`);
     const store = await openStore(options.to, { create: true });
     try {

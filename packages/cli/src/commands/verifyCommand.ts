@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import { describeHistoryBreak, describeRuleBreak, type ExpectedRoot, type VerifiedHistory } from "@grantledger/core";
 import { readTrustedKeys } from "../audit/sealKeys.js";
 import { verifyHistoryFile, verifyStore, type VerifyChecks, type VerifyOutcome } from "../audit/verifySources.js";
-import { EXIT_FAILED, EXIT_OK, usageError } from "../cliError.js";
+import { EXIT_EMPTY, EXIT_FAILED, EXIT_OK, usageError } from "../cliError.js";
 import { formatCount, formatRate } from "../output/formatCount.js";
 import type { Output } from "../output/output.js";
 import { openStore } from "../store/openStore.js";
@@ -83,7 +83,8 @@ export const describeGuarantees = (verified: VerifiedHistory): string[] => {
 /**
  * `grantledger verify`: exit 0 and a summary when every event decodes, every chain link and
  * content hash holds and every seal (and kept root, and signature demanded) matches — and, with
- * `--rules`, no event breaks a rule; exit 1 naming the first break.
+ * `--rules`, no event breaks a rule; exit 1 naming the first break; exit 3 for a history with
+ * no events at all (nothing verified is not intact).
  */
 export const verifyCommand = async (options: VerifyOptions, output: Output): Promise<number> => {
   const expectedRoots = (options.expectRoot ?? []).map((text) => parseExpectedRoot(text));
@@ -95,6 +96,10 @@ export const verifyCommand = async (options: VerifyOptions, output: Output): Pro
     return EXIT_FAILED;
   }
   const verified = outcome.result.right;
+  if (verified.events === 0) {
+    output.out(`history empty: ${label} holds no events, so nothing was verified`);
+    return EXIT_EMPTY;
+  }
   const roots = [plural(verified.seals, "seal")];
   if (expectedRoots.length > 0) roots.push(plural(verified.keptRoots, "kept root"));
   const last = verified.lastPosition === undefined ? "no events" : `up to position ${verified.lastPosition}`;
