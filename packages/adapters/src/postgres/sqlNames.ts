@@ -7,11 +7,18 @@ export const DEFAULT_SCHEMA = "grantledger";
 // notification channel derived from it stays under PostgreSQL's 63-byte limit on names.
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,47}$/;
 
+// PostgreSQL's own schemas (pg_catalog, pg_toast, information_schema …), and the shared default
+// one, where the store's tables would mix with everyone else's.
+const NOT_OURS = /^(pg_.*|information_schema|public)$/;
+
 /** Why `schema` cannot be used, or `undefined` if it can. */
-export const schemaNameProblem = (schema: string): string | undefined =>
-  SCHEMA_NAME.test(schema)
-    ? undefined
-    : `the schema name ${JSON.stringify(schema)} must be 1-48 characters of a-z, 0-9 and _, not starting with a digit`;
+export const schemaNameProblem = (schema: string): string | undefined => {
+  if (!SCHEMA_NAME.test(schema)) return `the schema name ${JSON.stringify(schema)} must be 1-48 characters of a-z, 0-9 and _, not starting with a digit`;
+  if (NOT_OURS.test(schema)) {
+    return `the schema ${JSON.stringify(schema)} is ${schema === "public" ? "PostgreSQL's shared default schema" : "one of PostgreSQL's own"}: give the store a schema of its own (by default "${DEFAULT_SCHEMA}")`;
+  }
+  return undefined;
+};
 
 /** `name` as a quoted SQL identifier. */
 export const quoteIdentifier = (name: string): string => `"${name.replaceAll('"', '""')}"`;

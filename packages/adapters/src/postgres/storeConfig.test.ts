@@ -41,6 +41,12 @@ describe("resolveStoreConfig", () => {
     ["a poll interval of zero", { url: "pglite:memory", pollIntervalMs: 0 }, "pollIntervalMs must be"],
     ["a schema with upper case", { url: "pglite:memory", schema: "Grants" }, "the schema name \"Grants\" must be"],
     ["a schema that would need quoting", "pglite:memory?schema=a;drop", "must be 1-48 characters"],
+    ["a schema given twice", "postgres://h/db?schema=a&schema=b", "schema is given 2 times in the URL"],
+    ["a schema given twice to PGlite", "pglite:memory?schema=a&schema=b", "schema is given 2 times in the URL"],
+    ["a timeout given twice", "postgres://h/db?statementTimeoutMs=5&statementTimeoutMs=6", "statementTimeoutMs is given 2 times"],
+    ["the shared default schema", "postgres://h/db?schema=public", "PostgreSQL's shared default schema"],
+    ["a system schema", "postgres://h/db?schema=information_schema", "one of PostgreSQL's own"],
+    ["the catalog", { url: "pglite:memory", schema: "pg_catalog" }, "one of PostgreSQL's own"],
   ])("refuses %s", (_label, input, reason) => {
     const config = resolveStoreConfig(input);
     expect(config).toMatchObject(E.left({ _tag: "InvalidStoreConfig" }));

@@ -130,11 +130,20 @@ export const resolveStoreConfig = (input: string | PostgresStoreOptions): Either
 
 const OUR_PARAMETERS: readonly string[] = ["schema", ...NUMERIC_PARAMETERS];
 
+/** A parameter of ours given more than once (`?schema=a&schema=b`): which one wins would be a guess. */
+const repeatedParameter = (search: URLSearchParams): string | undefined => {
+  const name = OUR_PARAMETERS.find((parameter) => search.getAll(parameter).length > 1);
+  return name === undefined ? undefined : `${name} is given ${search.getAll(name).length} times in the URL; give it once`;
+};
+
 /** The target and our own query parameters, or why the URL is not one we take. */
 const parseUrl = (url: string): { target: StoreTarget; parameters: Map<string, string> } | string => {
   if (url.startsWith("pglite:")) {
     const [location = "", query = ""] = url.slice("pglite:".length).split("?", 2);
-    const parameters = new Map(new URLSearchParams(query));
+    const search = new URLSearchParams(query);
+    const repeated = repeatedParameter(search);
+    if (repeated !== undefined) return repeated;
+    const parameters = new Map(search);
     if (location === "") return "pglite: needs a place: pglite:memory or pglite:<directory>";
     const target: StoreTarget = location === "memory" ? { kind: "memory" } : { kind: "directory", directory: location };
     return { target, parameters };
@@ -148,6 +157,8 @@ const parseUrl = (url: string): { target: StoreTarget; parameters: Map<string, s
   } catch {
     return `not a valid URL: ${JSON.stringify(redact(url))}`;
   }
+  const repeated = repeatedParameter(parsed.searchParams);
+  if (repeated !== undefined) return repeated;
   const parameters = new Map<string, string>();
   for (const name of OUR_PARAMETERS) {
     const value = parsed.searchParams.get(name);
