@@ -1,5 +1,5 @@
 import { stat } from "node:fs/promises";
-import { SEAL_STREAM, type RecordedEvent } from "@grantledger/core";
+import type { RecordedEvent } from "@grantledger/core";
 import { CliError } from "../cliError.js";
 import { describeFsError } from "./fsError.js";
 import { HistoryLineError, parseHistoryLineWithHash, type HashedHistoryLine } from "./historyLine.js";
@@ -58,18 +58,6 @@ export async function* readHistoryFile(path: string, onBytesRead?: OnBytesRead, 
     }
   }
 }
-
-/**
- * The seal events of a history file, each line read with the one strict parser of
- * {@link readHistoryFile} (no line is recognised by how it starts).
- *
- * @deprecated verification reads seals where they are, in its one pass; this goes.
- */
-export const readHistorySeals = async (path: string, onBytesRead?: OnBytesRead, options: LineReaderOptions = {}): Promise<readonly NumberedEvent[]> => {
-  const seals: NumberedEvent[] = [];
-  for await (const numbered of readHistoryFile(path, onBytesRead, options)) if (numbered.event.streamName === SEAL_STREAM) seals.push(numbered);
-  return seals;
-};
 
 /** A whole history file in memory, in file order (for reading it as a store). */
 export const loadHistoryFile = async (path: string, onBytesRead?: OnBytesRead, options: LineReaderOptions = {}): Promise<readonly RecordedEvent[]> => {
