@@ -561,9 +561,13 @@ def read_history(path: str):
 
 HEX64 = re.compile(r"[0-9a-f]{64}")
 TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})")
-DOMAIN_TYPES = {"RoundOpened", "FundsCommitted", "FundsReleased", "RoundClosed", "GrantApplied",
-                "ApplicationEvaluated", "GrantAwarded", "GrantRejected", "GrantDisbursed",
-                "BenefitsReported"}
+DOMAIN_TYPES = {"RoundOpened", "FundsCommitted", "FundsReleased", "RoundClosed", "RoundBudgetAdjusted",
+                "FundsCarriedOver", "FundsCarriedIn", "GrantApplied", "ApplicationEvaluated",
+                "GrantAwarded", "GrantRejected", "GrantDisbursed", "BenefitsReported",
+                "ConditionsAccepted", "AwardAmended", "DisbursementReversed", "RepaymentClaimed",
+                "RepaymentReceived", "GrantClosed", "ApplicationWithdrawn", "AwardRenounced",
+                "ApplicationDismissed", "DecisionAppealed", "AppealUpheld", "AppealDismissed",
+                "ConflictOfInterestDeclared"}
 
 
 def _hex64(v) -> bool:

@@ -23,7 +23,7 @@ import { createMemoryEventStore } from "@grantledger/adapters/memory";
 
 export async function auditTrail(): Promise<string[]> {
   const store = createMemoryEventStore();
-  const ledger = createGrantLedger({ store });
+  const ledger = createGrantLedger({ historical: { reason: "the audit-trail example's records, dated 2009" }, store });
   const by = (commandId: string, actor = "saksbehandler@difi") => ({ commandId, actor });
   const lines: string[] = [];
 

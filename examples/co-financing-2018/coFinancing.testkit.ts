@@ -28,7 +28,7 @@ export interface Seeded {
 /** Seeds a fresh store as main does, and returns it with its decoded history and the report. */
 export const seed = async (): Promise<Seeded> => {
   const { store, moveTo } = createBusinessTimeStore("2017-11-01T09:00:00+01:00");
-  const seeded = await seedRound(createGrantLedger({ store }), { beforeStep: (step) => moveTo(step.at) })();
+  const seeded = await seedRound(createGrantLedger({ historical: { reason: "the 2018 co-financing round, replayed as an example" }, store }), { beforeStep: (step) => moveTo(step.at) })();
   if (E.isLeft(seeded)) throw new Error(`seeding stopped at ${seeded.left.step.key}: ${seeded.left._tag}`);
   const all = await store.readAll()();
   if (E.isLeft(all)) throw new Error(`readAll failed: ${all.left._tag}`);

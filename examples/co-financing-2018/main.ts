@@ -41,7 +41,7 @@ const main = async (args: readonly string[]): Promise<number> => {
   }
   const { store, moveTo } = createBusinessTimeStore(winterTime(TIMELINE.roundOpened, 9));
   try {
-    const seeded = await seedRound(createGrantLedger({ store }), { beforeStep: (step) => moveTo(step.at) })();
+    const seeded = await seedRound(createGrantLedger({ historical: { reason: "the 2018 co-financing round, replayed as an example" }, store }), { beforeStep: (step) => moveTo(step.at) })();
     if (E.isLeft(seeded)) {
       process.stderr.write(`${describeSeedFailure(seeded.left)}\n`);
       return EXIT_FAILED;

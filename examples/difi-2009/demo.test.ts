@@ -9,7 +9,7 @@ import { COUNTIES_2009 } from "./data/counties2009.js";
 import { MUNICIPALITIES_2009 } from "./data/municipalities2009.js";
 import { AWARDED_PROJECTS } from "./data/projects.js";
 import { REJECTED_APPLICATIONS } from "./data/rejectedApplications.js";
-import { ROUND_ID } from "./ids.js";
+import { DEMO_HISTORY, ROUND_ID } from "./ids.js";
 import { hasValidCheckDigit, illustrativeOrgNo, mod11CheckDigit, REAL_ORG_NUMBERS } from "./orgNumbers.js";
 import { participantsOf } from "./participants.js";
 import { buildReport, reportJson } from "./report.js";
@@ -20,13 +20,15 @@ import { createStepClock } from "./stepClock.js";
 type Of<T extends DomainEvent["type"]> = Extract<DomainEvent, { type: T }>["data"];
 
 const BUDGET_ORE = 2_000_000_000;
+/** What round 1 carried to round 2: the early-closed grant's unpaid 60 % of 200 000 kr. */
+const CARRIED_ORE = 12_000_000;
 const KARTVERKET = "971040238";
 
 /** Seeds a fresh memory store, as main does, and returns it with its decoded history. */
 const seed = async (): Promise<{ store: EventStore; events: DomainEvent[]; recordedAt: string[]; ids: string[] }> => {
   const clock = createStepClock("2009-01-01T00:00:00+01:00");
   const store = createMemoryEventStore({ now: clock.now });
-  const seeded = await seedRound(createGrantLedger({ store }), { beforeStep: (step) => clock.set(step.at) })();
+  const seeded = await seedRound(createGrantLedger({ store, historical: DEMO_HISTORY }), { beforeStep: (step) => clock.set(step.at) })();
   if (E.isLeft(seeded)) throw new Error(`seeding refused ${seeded.left.step.key}: ${seeded.left.error._tag}`);
   const all = await store.readAll()();
   if (E.isLeft(all)) throw new Error(`readAll failed: ${all.left._tag}`);
@@ -113,9 +115,26 @@ describe("the difi-2009 demo, seeded through the ledger", () => {
   it("records 52 awards, the rejections with reasons, and an evaluation for every application", () => {
     const applied = dataOf(history.events, "GrantApplied");
     expect(dataOf(history.events, "GrantAwarded")).toHaveLength(52);
-    expect(dataOf(history.events, "GrantRejected")).toHaveLength(REJECTED_APPLICATIONS.length);
+    // Tynset's application is rejected twice: before its appeal was upheld, and anew after.
+    const rejected = dataOf(history.events, "GrantRejected");
+    expect(rejected).toHaveLength(REJECTED_APPLICATIONS.length + 1);
+    expect(new Set(rejected.map((r) => r.grantId)).size).toBe(REJECTED_APPLICATIONS.length);
     expect(applied).toHaveLength(52 + REJECTED_APPLICATIONS.length);
     expect(new Set(dataOf(history.events, "ApplicationEvaluated").map((e) => e.grantId))).toEqual(new Set(applied.map((a) => a.grantId)));
+  });
+
+  it("tells the rest of 2009: acceptances, an appeal upheld, a reversal, an early closing, a repayment, round 2 with the carry-over", () => {
+    expect(dataOf(history.events, "ConditionsAccepted")).toHaveLength(52);
+    expect(dataOf(history.events, "DecisionAppealed").map((e) => e.grantId)).toEqual(["krisepakken-2009-1-tynset-nettsted"]);
+    expect(dataOf(history.events, "AppealUpheld")).toHaveLength(1);
+    expect(dataOf(history.events, "DisbursementReversed")).toMatchObject([{ grantId: "krisepakken-2009-1-oslo-selvbetjening", amount: 16_800_000 }]);
+    expect(dataOf(history.events, "GrantClosed")).toMatchObject([{ grantId: "krisepakken-2009-1-sogn-tjenester", unpaid: CARRIED_ORE }]);
+    expect(dataOf(history.events, "RepaymentClaimed")).toMatchObject([{ amount: 5_000_000 }]);
+    expect(dataOf(history.events, "RepaymentReceived").map((e) => e.amount)).toEqual([3_000_000, 2_000_000]);
+    expect(dataOf(history.events, "FundsCarriedOver")).toMatchObject([{ roundId: "krisepakken-2009-1", toRoundId: "krisepakken-2009-2", amount: CARRIED_ORE }]);
+    expect(dataOf(history.events, "FundsCarriedIn")).toMatchObject([{ roundId: "krisepakken-2009-2", fromRoundId: "krisepakken-2009-1", amount: CARRIED_ORE }]);
+    const [, second] = dataOf(history.events, "RoundOpened");
+    expect(second).toMatchObject({ roundId: "krisepakken-2009-2", budget: 4_000_000_000, schemeId: "krisepakken-2009" });
   });
 
   it("has 145 municipalities, six counties, five county governors and Statens kartverk among the awarded participants", () => {
@@ -171,7 +190,8 @@ describe("the difi-2009 demo, seeded through the ledger", () => {
     const report = await buildReport(history.store, ROUND_ID)();
     if (E.isLeft(report)) throw new Error(`report failed: ${report.left._tag}`);
     const json = reportJson(report.right);
-    expect(json.round).toMatchObject({ budget: BUDGET_ORE, committed: BUDGET_ORE, remaining: 0, awardedGrants: 52 });
+    // Sogndal and Luster's grant closed with 120 000 kr unpaid, which went on to round 2.
+    expect(json.round).toMatchObject({ budget: BUDGET_ORE - CARRIED_ORE, committed: BUDGET_ORE - CARRIED_ORE, remaining: 0, awardedGrants: 52 });
     expect(json.municipalities).toHaveLength(145);
     const spread = [...json.municipalities, ...json.others].reduce((sum, row) => sum + row.awarded, 0);
     expect(spread).toBe(json.round.committed);
@@ -187,14 +207,21 @@ describe("main.ts", () => {
   it("prints the JSON the issue specifies, with money as integer øre", async () => {
     const { stdout } = await run("--json");
     const json: unknown = JSON.parse(stdout);
-    expect(Object.keys(json as object)).toEqual(["round", "municipalities", "others"]);
-    const { round, municipalities, others } = json as {
+    expect(Object.keys(json as object)).toEqual(["round", "municipalities", "others", "rounds"]);
+    const { round, municipalities, others, rounds } = json as {
       round: Record<string, number>;
       municipalities: Record<string, unknown>[];
       others: Record<string, unknown>[];
+      rounds: Record<string, unknown>[];
     };
     expect(Object.keys(round)).toEqual(["budget", "committed", "disbursed", "remaining", "awardedGrants"]);
-    expect(round).toMatchObject({ budget: BUDGET_ORE, committed: BUDGET_ORE, remaining: 0, awardedGrants: 52 });
+    expect(round).toMatchObject({ budget: BUDGET_ORE - CARRIED_ORE, committed: BUDGET_ORE - CARRIED_ORE, remaining: 0, awardedGrants: 52 });
+    // Round 1 net: 18 450 000 kr paid (the reversed payment paid again), less 50 000 kr repaid.
+    expect(round.disbursed).toBe(1_840_000_000);
+    expect(rounds).toEqual([
+      expect.objectContaining({ roundId: "krisepakken-2009-1", schemeId: "krisepakken-2009", openedBudget: BUDGET_ORE, carriedOver: CARRIED_ORE, carriedIn: 0, released: CARRIED_ORE, reversed: 16_800_000, repaid: 5_000_000, closed: 1 }),
+      expect.objectContaining({ roundId: "krisepakken-2009-2", schemeId: "krisepakken-2009", openedBudget: 4_000_000_000, carriedIn: CARRIED_ORE, budget: 4_000_000_000 + CARRIED_ORE, committed: 0, remaining: 4_000_000_000 + CARRIED_ORE }),
+    ]);
     expect(municipalities).toHaveLength(145);
     for (const row of municipalities) {
       expect(Object.keys(row)).toEqual(["municipalityNo", "name", "projects", "requested", "awarded", "disbursed"]);
@@ -203,7 +230,7 @@ describe("main.ts", () => {
     expect(others).toHaveLength(6 + 5 + 1);
     for (const row of others) expect(Object.keys(row)).toEqual(["kind", "id", "name", "projects", "requested", "awarded", "disbursed"]);
     const spread = [...municipalities, ...others].reduce((sum, row) => sum + Number(row.awarded), 0);
-    expect(spread).toBe(BUDGET_ORE);
+    expect(spread).toBe(BUDGET_ORE - CARRIED_ORE);
   });
 
   it("refuses an unknown option or store with exit code 2 and a usage line", async () => {

@@ -8,7 +8,7 @@ import { createGrantLedger, type EventStore } from "@grantledger/core";
 import { openStore } from "@grantledger/cli";
 import * as E from "fp-ts/lib/Either.js";
 import { TIMELINE } from "./data/timeline.js";
-import { ROUND_ID } from "./ids.js";
+import { DEMO_HISTORY, ROUND_ID } from "./ids.js";
 import { osloTime } from "./osloTime.js";
 import { renderReport } from "./printTables.js";
 import { buildReport, describeReportError, reportJson } from "./report.js";
@@ -66,7 +66,7 @@ const main = async (args: readonly string[]): Promise<number> => {
     return EXIT_USAGE;
   }
   try {
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ store, historical: DEMO_HISTORY });
     const seeded = await seedRound(ledger, { beforeStep: (step) => clock.set(step.at) })();
     if (E.isLeft(seeded)) {
       process.stderr.write(`${describeSeedFailure(seeded.left)}\n`);

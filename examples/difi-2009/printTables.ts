@@ -91,6 +91,24 @@ const budgetTable = (round: DemoReport["round"]): string[] =>
     ],
   );
 
+const roundsTable = (rounds: DemoReport["rounds"]): string[] =>
+  renderTable<DemoReport["rounds"][number]>(
+    [
+      { header: "Round", align: "left", cell: (row) => row.roundId },
+      { header: "Opened with", align: "right", cell: (row) => money(row.openedBudget) },
+      { header: "Carried in", align: "right", cell: (row) => money(row.carriedIn) },
+      { header: "Carried over", align: "right", cell: (row) => money(row.carriedOver) },
+      { header: "Budget", align: "right", cell: (row) => money(row.budget) },
+      { header: "Committed", align: "right", cell: (row) => money(row.committed) },
+      { header: "Released", align: "right", cell: (row) => money(row.released) },
+      { header: "Paid net", align: "right", cell: (row) => money(row.disbursed) },
+      { header: "Reversed", align: "right", cell: (row) => money(row.reversed) },
+      { header: "Repaid", align: "right", cell: (row) => money(row.repaid) },
+      { header: "Remaining", align: "right", cell: (row) => money(row.remaining) },
+    ],
+    rounds,
+  );
+
 /** Said on every run, so nobody takes the illustrative figures for Difi's. */
 export const PROVENANCE_NOTE = [
   "From Difi's public announcement: 20 000 000 NOK from the government's crisis package to 52 projects,",
@@ -104,7 +122,7 @@ export const PROVENANCE_NOTE = [
 
 /** The whole text report: provenance, municipalities, others, the round's budget, and the check that ties them. */
 export const renderReport = (report: DemoReport): string => {
-  const { round, municipalities, others } = report;
+  const { round, municipalities, others, rounds } = report;
   const spread = sum(municipalities, (row) => row.awarded) + sum(others, (row) => row.awarded);
   return [
     `${round.name} (${round.roundId})`,
@@ -118,6 +136,9 @@ export const renderReport = (report: DemoReport): string => {
     ...othersTable(others),
     "",
     ...budgetTable(round),
+    "",
+    "Every round of the scheme, net of amendments, reversals, repayments, closings and carry-overs:",
+    ...roundsTable(rounds),
     "",
     `Awarded over municipalities and others: ${money(spread)} = committed ${money(round.committed)}: ${spread === round.committed ? "exact" : "MISMATCH"}`,
   ].join("\n");

@@ -3,6 +3,7 @@ import {
   describeProjectionError,
   getRoundBudget,
   listMunicipalities,
+  listRoundBudgets,
   listOtherParticipants,
   municipalityTotals,
   projectAsOf,
@@ -17,6 +18,8 @@ export interface DemoReport {
   readonly round: NonNullable<ReturnType<typeof getRoundBudget>>;
   readonly municipalities: ReturnType<typeof listMunicipalities>;
   readonly others: ReturnType<typeof listOtherParticipants>;
+  /** Every round in the store: round 1, and round 2 with what round 1 carried over. */
+  readonly rounds: ReturnType<typeof listRoundBudgets>;
   /** The global position the figures are as of. */
   readonly position: bigint | undefined;
 }
@@ -42,6 +45,7 @@ export const buildReport =
       round,
       municipalities: listMunicipalities(totals.right.state),
       others: listOtherParticipants(totals.right.state),
+      rounds: listRoundBudgets(budgets.right.state),
       position,
     });
   };
@@ -68,6 +72,25 @@ export interface ReportJson {
     requested: Ore;
     awarded: Ore;
     disbursed: Ore;
+  }[];
+  /** Every round, net of amendments, reversals, repayments, closings and carry-overs. */
+  readonly rounds: readonly {
+    roundId: string;
+    schemeId: string | null;
+    openedBudget: Ore;
+    carriedOver: Ore;
+    carriedIn: Ore;
+    budget: Ore;
+    committed: Ore;
+    released: Ore;
+    remaining: Ore;
+    disbursed: Ore;
+    reversed: Ore;
+    repaid: Ore;
+    applications: number;
+    awarded: number;
+    rejected: number;
+    closed: number;
   }[];
 }
 
@@ -99,6 +122,24 @@ export const reportJson = (report: DemoReport): ReportJson => ({
     requested,
     awarded,
     disbursed,
+  })),
+  rounds: report.rounds.map((row) => ({
+    roundId: row.roundId,
+    schemeId: row.schemeId ?? null,
+    openedBudget: row.openedBudget,
+    carriedOver: row.carriedOver,
+    carriedIn: row.carriedIn,
+    budget: row.budget,
+    committed: row.committed,
+    released: row.released,
+    remaining: row.remaining,
+    disbursed: row.disbursed,
+    reversed: row.reversed,
+    repaid: row.repaid,
+    applications: row.applications,
+    awarded: row.awarded,
+    rejected: row.rejected,
+    closed: row.closed,
   })),
 });
 

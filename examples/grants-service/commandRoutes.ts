@@ -1,14 +1,29 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Hono } from "hono";
 import {
+  AcceptConditions,
+  AdjustRoundBudget,
+  AmendAward,
+  AppealDecision,
   ApplyForGrant,
   AwardGrant,
+  CarryOverFunds,
+  ClaimRepayment,
+  CloseGrant,
   CloseRound,
+  DeclareConflictOfInterest,
   DisburseGrant,
+  DismissAppeal,
+  DismissApplication,
   EvaluateApplication,
   OpenRound,
+  RecordRepayment,
   RejectApplication,
+  RenounceAward,
   ReportBenefits,
+  ReverseDisbursement,
+  UpholdAppeal,
+  WithdrawApplication,
   type CommandOutcome,
   type GrantLedger,
   type LedgerCommandInput,
@@ -42,16 +57,35 @@ const route = (path: string, command: CommandCodec, location?: CommandRoute["loc
 
 const at = (collection: string, id: unknown): string => `/${collection}/${encodeURIComponent(String(id))}`;
 
-/** Every command endpoint. Ids in the path are merged into the command's data. */
+/**
+ * Every command endpoint. Ids in the path are merged into the command's data. A decision or
+ * step that happens once to its grant or round is a singular noun (`/award`, `/closure`); one
+ * that can happen many times is a plural collection (`/disbursements`, `/amendments`).
+ */
 export const COMMAND_ROUTES: readonly CommandRoute[] = [
   route("/rounds", OpenRound, (data) => at("rounds", data.roundId)),
   route("/rounds/:roundId/closure", CloseRound),
+  route("/rounds/:roundId/budget-adjustments", AdjustRoundBudget),
+  route("/rounds/:roundId/carry-overs", CarryOverFunds),
   route("/grants", ApplyForGrant, (data) => at("grants", data.grantId)),
+  route("/grants/:grantId/conflicts-of-interest", DeclareConflictOfInterest),
   route("/grants/:grantId/evaluation", EvaluateApplication),
   route("/grants/:grantId/award", AwardGrant),
   route("/grants/:grantId/rejection", RejectApplication),
+  route("/grants/:grantId/dismissal", DismissApplication),
+  route("/grants/:grantId/withdrawal", WithdrawApplication),
+  route("/grants/:grantId/appeal", AppealDecision),
+  route("/grants/:grantId/appeal/upholding", UpholdAppeal),
+  route("/grants/:grantId/appeal/dismissal", DismissAppeal),
+  route("/grants/:grantId/acceptance", AcceptConditions),
+  route("/grants/:grantId/amendments", AmendAward),
+  route("/grants/:grantId/renunciation", RenounceAward),
   route("/grants/:grantId/disbursements", DisburseGrant),
+  route("/grants/:grantId/reversals", ReverseDisbursement),
+  route("/grants/:grantId/repayment-claims", ClaimRepayment),
+  route("/grants/:grantId/repayment-claims/:claimId/repayments", RecordRepayment),
   route("/grants/:grantId/benefit-reports", ReportBenefits),
+  route("/grants/:grantId/closure", CloseGrant),
 ];
 
 /** Set on the answer to a retried command: nothing new was recorded, this is what the first did. */
@@ -61,8 +95,8 @@ export const REPLAYED_HEADER = "Idempotent-Replayed";
  * The answer to an accepted command: the events it recorded. It is built from the recorded
  * events alone, and the ledger answers a retry from the same events, so a client's retry gets
  * the same status and body as its first attempt; only {@link REPLAYED_HEADER} tells them apart.
- * (For now a retried award lists only its grant's event, not the round's commitment: core
- * answers it from the grant's stream alone.)
+ * (For now a retried command that released money on its round lists only its grant's event,
+ * not the round's `FundsReleased`: core answers the release's retry as nothing new to do.)
  */
 const accepted = (route: CommandRoute, data: Readonly<Record<string, unknown>>, commandId: string, outcome: CommandOutcome): Response => {
   const events = outcome.events.map(({ streamName, revision, id, event }) => ({ streamName, revision, id, type: event.type, data: event.data }));
@@ -71,12 +105,19 @@ const accepted = (route: CommandRoute, data: Readonly<Record<string, unknown>>, 
   return jsonResponse(route.location === undefined ? 200 : 201, { commandId, events }, headers);
 };
 
+const bodyPath = (path: string): string => path.replace(/^data(\.|$)/, "");
+
 /**
  * The ledger names a failing path within the whole command (`data.applicant.orgNo`); the client
- * sent only the data, so the path is given within the body it sent (`applicant.orgNo`).
+ * sent only the data, so the path is given within the body it sent (`applicant.orgNo`). The
+ * same holds for the field of a business time after the ledger's clock (`data.awardedAt`).
  */
 const withinBody = (error: LedgerError): LedgerError =>
-  error._tag === "InvalidCommand" ? { ...error, path: error.path.replace(/^data(\.|$)/, "") } : error;
+  error._tag === "InvalidCommand"
+    ? { ...error, path: bodyPath(error.path) }
+    : error._tag === "BusinessTimeInFuture"
+      ? { ...error, field: bodyPath(error.field) }
+      : error;
 
 /** Adds a POST endpoint for every command in {@link COMMAND_ROUTES}. */
 export const addCommandRoutes = (app: Hono, ledger: GrantLedger): void => {

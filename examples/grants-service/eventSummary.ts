@@ -1,5 +1,5 @@
 import { formatMoney as kr, type DomainEvent } from "@grantledger/core";
-import { unhandled } from "./explanation.js";
+import { summariseLifecycle } from "./lifecycleEventSummary.js";
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -7,7 +7,7 @@ const count = (n: number, one: string, many: string): string => `${n} ${n === 1 
  * One event of a grant's history in a plain sentence, with the Norwegian term in brackets and
  * amounts in kroner; the event's `data` beside it keeps every figure exact. The CLI's
  * `grantledger history` tells the same story at more length, but its narrator is not exported,
- * so this is the short form of it.
+ * so this is the short form of it. The events after a decision are told in `lifecycleEventSummary.ts`.
  */
 export const summarise = (event: DomainEvent): string => {
   switch (event.type) {
@@ -41,7 +41,17 @@ export const summarise = (event: DomainEvent): string => {
       return `Round ${event.data.roundId} opened (utlysning) with a budget of ${kr(event.data.budget)}.`;
     case "RoundClosed":
       return `Round ${event.data.roundId} closed at ${event.data.closedAt}.`;
+    case "RoundBudgetAdjusted": {
+      const d = event.data;
+      return `Round ${d.roundId}'s budget adjusted (budsjettendring) from ${kr(d.previousBudget)} to ${kr(d.budget)}: ${d.reason}.`;
+    }
+    case "FundsCarriedOver":
+      return `Carried over (overført) ${kr(event.data.amount)} from round ${event.data.roundId} to round ${event.data.toRoundId}.`;
+    case "FundsCarriedIn":
+      return `Carried in (overført) ${kr(event.data.amount)} to round ${event.data.roundId} from round ${event.data.fromRoundId}.`;
     default:
-      return unhandled(event);
+      // Every event left is one of a grant's life after its decision; a new type that is not
+      // is a compile error here, as it is in that file's own switch.
+      return summariseLifecycle(event);
   }
 };

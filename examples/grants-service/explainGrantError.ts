@@ -1,12 +1,14 @@
 import { formatMoney as kr, type GrantError } from "@grantledger/core";
-import { conflict, notFound, unhandled, type Explanation } from "./explanation.js";
+import { conflict, notFound, type Explanation } from "./explanation.js";
+import { explainLifecycleError } from "./explainLifecycleError.js";
 
 // The error's basis points are a plain number, so this does not ask for core's branded type.
 const percent = (bps: number): string => `${(bps / 100).toLocaleString("nb-NO")} %`;
 
 /**
  * A broken grant rule. The request was sound but the grant's (or its round's) state refuses
- * it: 409, except a grant that was never applied for, which is not there to act on: 404.
+ * it: 409, except a grant that was never applied for, which is not there to act on: 404. The
+ * rules of a grant's life after its decision are explained in `explainLifecycleError.ts`.
  */
 export const explainGrantError = (e: GrantError): Explanation => {
   switch (e._tag) {
@@ -85,6 +87,7 @@ export const explainGrantError = (e: GrantError): Explanation => {
     case "BenefitFigureNotInOre":
       return conflict(`Benefit ${e.index}'s ${e.field} is ${e.value}: figures in NOK are whole øre.`);
     default:
-      return unhandled(e);
+      // Every tag left is a GrantLifecycleError, whose own switch checks that it has them all.
+      return explainLifecycleError(e);
   }
 };

@@ -2,10 +2,10 @@ import { formatRevision, type HandlerError } from "@grantledger/core";
 import { conflict, gone, internal, invalid, unavailable, unhandled, type Explanation } from "./explanation.js";
 
 /**
- * What can stop a command besides a business rule. Bad input is the client's to fix (422); a
- * lost race may pass when retried (409); an unreachable store may come back (503); a history
- * that does not read back as it was written is the operator's to look into (500); a stream an
- * operator deleted for good is gone (410).
+ * What can stop a command besides a business rule. Bad input is the client's to fix (422), a
+ * business time after the ledger's clock too; a lost race may pass when retried (409); an
+ * unreachable store may come back (503); a history that does not read back as it was written is
+ * the operator's to look into (500); a stream an operator deleted for good is gone (410).
  */
 export const explainHandlerError = (e: HandlerError): Explanation => {
   switch (e._tag) {
@@ -33,6 +33,8 @@ export const explainHandlerError = (e: HandlerError): Explanation => {
       return internal(`Stream ${e.streamName} holds a ${e.type} at revision ${e.revision}, which does not belong there.`);
     case "BrokenHashChain":
       return internal(`Stream ${e.streamName} was changed: the event at revision ${e.revision} does not link to its predecessor's hash.`);
+    case "BusinessTimeInFuture":
+      return invalid(`The ${e.command} command's ${e.field.replace(/^data\./, "")} is ${e.at}, after the ledger's clock (${e.now}): nothing is recorded as done in the future.`);
     default:
       return unhandled(e);
   }

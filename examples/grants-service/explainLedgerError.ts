@@ -18,6 +18,11 @@ const ROUND_TAGS: Readonly<Record<RoundError["_tag"], true>> = {
   AwardExceedsRemainingBudget: true,
   CommitmentMismatch: true,
   NoCommitmentToRelease: true,
+  BudgetBelowCommitted: true,
+  BudgetChangesNothing: true,
+  CarryOverFromOpenRound: true,
+  RoundsOfDifferentSchemes: true,
+  CarryOverExceedsRemaining: true,
 };
 
 const HANDLER_TAGS: Readonly<Record<HandlerError["_tag"], true>> = {
@@ -33,6 +38,7 @@ const HANDLER_TAGS: Readonly<Record<HandlerError["_tag"], true>> = {
   EventDecodeFailed: true,
   UnexpectedEventInStream: true,
   BrokenHashChain: true,
+  BusinessTimeInFuture: true,
 };
 
 const isRoundError = (e: LedgerError): e is RoundError => Object.hasOwn(ROUND_TAGS, e._tag);

@@ -70,6 +70,19 @@ describe("problems over HTTP (RFC 9457)", () => {
     expect(answer.body).toMatchObject({ grantId: "stor", grantStatus: "rejected" });
   });
 
+  it("409 for an application the ledger's clock received after the deadline, whatever time it claims", async () => {
+    expect((await service.post("/rounds", { ...request.openRound("forbi"), applicationDeadline: "2009-04-15T23:59:59+02:00" })).status).toBe(201);
+    const answer = await service.post("/grants", request.apply("sen", "forbi"));
+    problem(answer, 409, "ApplicationReceivedAfterDeadline", "/grants");
+    expect(answer.body).toMatchObject({ grantId: "sen", deadline: "2009-04-15T23:59:59+02:00", receivedAt: expect.stringMatching(/^20\d\d-/) });
+  });
+
+  it("422 for a business time in the future of the ledger's clock, named within the body", async () => {
+    const answer = await service.post("/grants/stor/evaluation", { ...request.evaluate(), evaluatedAt: "2999-01-01T10:00:00+01:00" });
+    problem(answer, 422, "BusinessTimeInFuture", "/grants/stor/evaluation");
+    expect(answer.body).toMatchObject({ command: "EvaluateApplication", field: "evaluatedAt", at: "2999-01-01T10:00:00+01:00" });
+  });
+
   it("404 for an unknown grant, whether read or commanded", async () => {
     for (const path of ["/grants/nope", "/grants/nope/history", "/grants/nope/benefits"]) {
       const answer = await service.get(path);

@@ -1,49 +1,22 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Context, Hono } from "hono";
-import {
-  getGrant,
-  getGrantBenefits,
-  getRoundBudget,
-  listGrants,
-  listMunicipalities,
-  listOtherParticipants,
-  listRoundBudgets,
-  type GrantEngine,
-  type ReadModelStates,
-} from "@grantledger/projections";
+import { getGrant, getRoundBudget, listGrants, listRoundBudgets, listSchemeBudgets, type GrantEngine } from "@grantledger/projections";
 import { explainEngineError } from "./explainEngineError.js";
 import { explainGrantError } from "./explainGrantError.js";
 import { explainHandlerError } from "./explainHandlerError.js";
-import { explainRoundError } from "./explainRoundError.js";
 import { readGrantHistory } from "./grantHistory.js";
-import { jsonResponse } from "./json.js";
 import { problemFor } from "./problem.js";
-import { explainRequestError } from "./requestErrors.js";
-
-type Query = (models: ReadModelStates, c: Context) => Response;
-
-const ok = (body: unknown): Response => jsonResponse(200, body);
-
-const unknownGrant = (c: Context, grantId: string): Response => {
-  const error = { _tag: "GrantNotFound", grantId } as const;
-  return problemFor(error, explainGrantError(error), c);
-};
-
-const unknownRound = (c: Context, roundId: string): Response => {
-  const error = { _tag: "RoundNotFound", roundId } as const;
-  return problemFor(error, explainRoundError(error), c);
-};
-
-/** GET /grants/:grantId/benefits: 404 for an unknown grant, and for one not awarded (yet). */
-const grantBenefits: Query = (models, c) => {
-  const grantId = c.req.param("grantId") ?? "";
-  const grant = getGrant(models.grantRegister, grantId);
-  if (grant === undefined) return unknownGrant(c, grantId);
-  const benefits = getGrantBenefits(models.benefitsRealisation, grantId);
-  if (benefits !== undefined) return ok(benefits);
-  const error = { _tag: "GrantHasNoBenefits", grantId, grantStatus: grant.status } as const;
-  return problemFor(error, explainRequestError(error), c);
-};
+import {
+  grantBenefits,
+  grantObligations,
+  obligationsOn,
+  ok,
+  participants,
+  schemeBudget,
+  unknownGrant,
+  unknownRound,
+  type Query,
+} from "./readModelQueries.js";
 
 /**
  * Adds the read endpoints. Each waits for the read models to settle first, so a client that
@@ -55,8 +28,10 @@ export const addQueryRoutes = (app: Hono, engine: GrantEngine): void => {
     return E.isLeft(models) ? problemFor(models.left, explainEngineError(models.left), c) : query(models.right, c);
   };
 
-  app.get("/municipalities", settled((m) => ok({ municipalities: listMunicipalities(m.municipalityTotals) })));
-  app.get("/other-participants", settled((m) => ok({ otherParticipants: listOtherParticipants(m.municipalityTotals) })));
+  app.get("/municipalities", settled(participants("municipalities")));
+  app.get("/other-participants", settled(participants("otherParticipants")));
+  app.get("/schemes", settled((m) => ok({ schemes: listSchemeBudgets(m.roundBudget) })));
+  app.get("/schemes/:schemeId", settled(schemeBudget));
   app.get("/rounds", settled((m) => ok({ rounds: listRoundBudgets(m.roundBudget) })));
   app.get("/rounds/:roundId", settled((m, c) => {
     const roundId = c.req.param("roundId") ?? "";
@@ -70,6 +45,8 @@ export const addQueryRoutes = (app: Hono, engine: GrantEngine): void => {
     return grant === undefined ? unknownGrant(c, grantId) : ok(grant);
   }));
   app.get("/grants/:grantId/benefits", settled(grantBenefits));
+  app.get("/grants/:grantId/obligations", settled(grantObligations));
+  app.get("/obligations", settled(obligationsOn));
 
   app.get("/grants/:grantId/history", async (c) => {
     const history = await readGrantHistory(engine.store, c.req.param("grantId"));

@@ -11,6 +11,12 @@ export type RequestError =
   | { readonly _tag: "InvalidIdempotencyKey"; readonly header: string; readonly reason: string }
   /** A grant that exists but is not awarded has no benefits realisation to show. */
   | { readonly _tag: "GrantHasNoBenefits"; readonly grantId: string; readonly grantStatus: string }
+  /** A grant that exists but was never awarded has no reports due. */
+  | { readonly _tag: "GrantHasNoReportObligations"; readonly grantId: string; readonly grantStatus: string }
+  /** No round opened names this scheme. */
+  | { readonly _tag: "SchemeNotFound"; readonly schemeId: string }
+  /** A query parameter is missing, malformed, or contradicts another. */
+  | { readonly _tag: "InvalidQuery"; readonly parameter: string; readonly reason: string }
   | { readonly _tag: "RouteNotFound"; readonly method: string; readonly path: string }
   | { readonly _tag: "UnexpectedFailure" };
 
@@ -29,6 +35,12 @@ export const explainRequestError = (e: RequestError): Explanation => {
       return badRequest(`The ${e.header} header is not usable: ${e.reason}.`);
     case "GrantHasNoBenefits":
       return notFound(`Grant ${e.grantId} is ${e.grantStatus}, not awarded: benefits are followed from the award on.`);
+    case "GrantHasNoReportObligations":
+      return notFound(`Grant ${e.grantId} is ${e.grantStatus} and was never awarded: reports are due from an award on.`);
+    case "SchemeNotFound":
+      return notFound(`There is no scheme ${e.schemeId}: no round opened names it.`);
+    case "InvalidQuery":
+      return badRequest(`The query parameter ${e.parameter} ${e.reason}.`);
     case "RouteNotFound":
       return notFound(`There is no ${e.method} ${e.path}; the service's README lists its endpoints.`);
     case "UnexpectedFailure":

@@ -41,8 +41,13 @@ export const startTestService = async (): Promise<TestService> => {
   const engine = await createTestEngine();
   const { server, port } = await listen(createGrantsApp(engine).fetch);
   const url = `http://127.0.0.1:${port}`;
-  const postRaw = async (path: string, body: string, headers: Readonly<Record<string, string>> = {}) =>
-    answerOf(await fetch(url + path, { method: "POST", body, headers: { "content-type": "application/json", "x-actor": ACTOR, ...headers } }));
+  const postRaw = async (path: string, body: string, headers: Readonly<Record<string, string>> = {}) => {
+    // Header names are case-insensitive: a test's `X-Actor` replaces the default actor, rather
+    // than being sent beside it (which fetch would join into one "a, b" value).
+    const sent = new Headers({ "content-type": "application/json", "x-actor": ACTOR });
+    for (const [name, value] of Object.entries(headers)) sent.set(name, value);
+    return answerOf(await fetch(url + path, { method: "POST", body, headers: sent }));
+  };
   return {
     engine,
     url,

@@ -7,7 +7,8 @@ import { createGrantLedger, formatMoney } from "@grantledger/core";
 import { createMemoryEventStore } from "@grantledger/adapters/memory";
 
 export async function quickstart(): Promise<string[]> {
-  const ledger = createGrantLedger({ store: createMemoryEventStore() });
+  // The round is from 2009: loading it is the historical mode, recorded in every event (see the README).
+  const ledger = createGrantLedger({ store: createMemoryEventStore(), historical: { reason: "Krisepakke 2009, loaded from the case files" } });
   const by = (commandId: string) => ({ commandId, actor: "saksbehandler@difi" });
   const lines: string[] = [];
 

@@ -1,7 +1,7 @@
 import { nok } from "@grantledger/core";
 import { DIFI } from "../data/parties.js";
 import { TIMELINE } from "../data/timeline.js";
-import { ROUND_ID } from "../ids.js";
+import { ROUND_ID, SCHEME_ID } from "../ids.js";
 import { osloTime } from "../osloTime.js";
 import { ACTORS, type SeedStep } from "./seedStep.js";
 
@@ -29,9 +29,12 @@ export const openRoundStep = (): SeedStep => ({
         eligibleApplicants: ["municipality", "county", "state-agency", "county-governor"],
         requiresBenefitsPlan: false,
         reportBeforeNextTranche: false,
+        // "Forutsatt at vilkårene aksepteres": no payment before the recipient accepts.
+        requiresAcceptance: true,
       },
       applicationDeadline: osloTime(TIMELINE.applicationDeadline.date, TIMELINE.applicationDeadline.hour),
       disbursementWindow: { ...TIMELINE.disbursementWindow },
+      schemeId: SCHEME_ID,
     },
   },
 });

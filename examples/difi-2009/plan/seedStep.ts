@@ -21,4 +21,6 @@ export const ACTORS = {
   evaluators: "difi:evaluation-panel",
   decisions: "difi:grant-officer",
   payments: "difi:finance",
+  /** The appeals body for Difi's decisions (klageinstans): the ministry. */
+  appeals: "fad:appeals",
 } as const;

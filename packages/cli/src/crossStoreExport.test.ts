@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import * as E from "fp-ts/lib/Either.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresEventStore, type PostgresEventStore } from "@grantledger/adapters/postgres";
+import { createPostgresEventStore, CURRENT_SCHEMA_VERSION, type PostgresEventStore } from "@grantledger/adapters/postgres";
 import { writeAuditHistory } from "./testkit/auditHistory.testkit.js";
 import { createCliFixture, type CliFixture } from "./testkit/historyFiles.testkit.js";
 import { runGrantledger, type CliRun } from "./testkit/runCliProcess.testkit.js";
@@ -61,7 +61,7 @@ beforeAll(async () => {
 
   // As a store migrated by an earlier grantledger: one migration short of this one's.
   const behind = await openIn(storeA);
-  await behind.driver.query("DELETE FROM grantledger.grantledger_migrations WHERE version = 3");
+  await behind.driver.query(`DELETE FROM grantledger.grantledger_migrations WHERE version = ${CURRENT_SCHEMA_VERSION}`);
   await behind.close();
   versions.set("before", await migrationOfA());
   runs.set("verifyBehind", await runGrantledger(["verify", "--store", storeA]));
@@ -134,15 +134,15 @@ describe.skipIf(serverUrl === undefined)(
 
 describe("reading commands on a store whose schema is behind the library", () => {
   it("verify and export read it as it is, and do not migrate it", async () => {
-    expect(versions.get("before")).toBe(2);
+    expect(versions.get("before")).toBe(CURRENT_SCHEMA_VERSION - 1);
     expect(run("verifyBehind")).toMatchObject({ code: 0, stdout: expect.stringContaining("intact: 16 events in 5 streams, 1 seal verified") });
     expect(run("exportBehind")).toMatchObject({ code: 0, stdout: "" });
     expect(await readFile(join(fixture.dir, "behind.ndjson"), "utf8")).toBe(await readFile(join(fixture.dir, "a.ndjson"), "utf8"));
-    expect(versions.get("afterReading")).toBe(2);
+    expect(versions.get("afterReading")).toBe(CURRENT_SCHEMA_VERSION - 1);
   });
 
   it("seal, which writes, migrates it first", () => {
     expect(run("seal")).toMatchObject({ code: 0, stdout: expect.stringMatching(/^root [0-9a-f]{64}\n/) });
-    expect(versions.get("afterSeal")).toBe(3);
+    expect(versions.get("afterSeal")).toBe(CURRENT_SCHEMA_VERSION);
   });
 });

@@ -70,8 +70,9 @@ describe("grantledger totals", () => {
       code: 0,
       stderr: "",
       stdout:
-        "round_id,name,budget_nok,committed_nok,disbursed_nok,remaining_nok,applications,awarded,rejected,pending,closed_at\n" +
-        'krise-2009-1,"Krisepakke 2009, runde 1",20000000.00,120000.00,50000.00,19880000.00,3,2,1,0,\n',
+        "round_id,name,budget_nok,committed_nok,disbursed_nok,remaining_nok,applications,awarded,rejected,pending,closed_at," +
+        "scheme_id,adjustments_nok,carried_over_nok,carried_in_nok,released_nok,reversed_nok,repaid_nok,dismissed,appealed,withdrawn,renounced,grants_closed\n" +
+        'krise-2009-1,"Krisepakke 2009, runde 1",20000000.00,120000.00,50000.00,19880000.00,3,2,1,0,,,0.00,0.00,0.00,0.00,0.00,0.00,0,0,0,0,0\n',
     });
   });
 

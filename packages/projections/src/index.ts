@@ -15,9 +15,12 @@ export * from "./readModels/municipalityTotalsState.js";
 export * from "./readModels/municipalityTotals.js";
 export * from "./readModels/municipalityTotalsQueries.js";
 export * from "./readModels/roundBudget.js";
+export * from "./readModels/roundBudgetQueries.js";
 export * from "./readModels/grantRegister.js";
 export * from "./readModels/benefitFigures.js";
 export * from "./readModels/benefitsRealisation.js";
+export * from "./readModels/reportObligations.js";
+export * from "./readModels/reportObligationsQueries.js";
 
 export * from "./engine/readModelStates.js";
 export * from "./engine/grantEngine.js";

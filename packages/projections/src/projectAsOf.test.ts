@@ -7,7 +7,8 @@ import { copyUpTo, readEverything } from "./testkit/storeCopy.testkit.js";
 import { READ_MODELS } from "./testkit/views.testkit.js";
 import { projectAsOf } from "./projectAsOf.js";
 import { getGrant, grantRegister } from "./readModels/grantRegister.js";
-import { getRoundBudget, roundBudget } from "./readModels/roundBudget.js";
+import { roundBudget } from "./readModels/roundBudget.js";
+import { getRoundBudget } from "./readModels/roundBudgetQueries.js";
 
 const right = <A>(result: E.Either<unknown, A>): A => {
   if (E.isLeft(result)) throw new Error(`expected Right, got ${JSON.stringify(result.left, (_, v: unknown) => (typeof v === "bigint" ? `${v}n` : v))}`);

@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import {
@@ -17,7 +18,7 @@ import { award, context, crisisRound, evaluatedGrant, must } from "./ledgerFixtu
 /** A small real history: a round, three grants (two awarded, one disbursed), sealed at the end. */
 const sealedHistory = async () => {
   const store = createMemoryEventStore();
-  const ledger = createGrantLedger({ store });
+  const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
   await must(ledger.openRound(crisisRound("r"), context()));
   for (const id of ["a", "b", "c"]) await evaluatedGrant(ledger, id, "r");
   await must(ledger.awardGrant(award("a", 50_000_00), context()));

@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import { generateKeyPairSync } from "node:crypto";
 import * as E from "fp-ts/lib/Either.js";
 import { afterEach, describe, expect, it } from "vitest";
@@ -23,7 +24,7 @@ describe("sealing on its own", () => {
     const store = createMemoryEventStore();
     const { privateKey, publicKey } = generateKeyPairSync("ed25519");
     const seals: Seal[] = [];
-    const started = await startGrantEngine({ store, autoSeal: { everyEvents: 4, actor: "forsegler@difi", signingKey: privateKey, pollMs: 10, onSeal: (seal) => seals.push(seal) } })();
+    const started = await startGrantEngine({ store, historical: HISTORICAL_FIXTURES, autoSeal: { everyEvents: 4, actor: "forsegler@difi", signingKey: privateKey, pollMs: 10, onSeal: (seal) => seals.push(seal) } })();
     if (E.isLeft(started)) throw new Error(started.left._tag);
     engine = started.right;
     await must(engine.ledger.openRound(crisisRound("r"), context()));
@@ -48,7 +49,7 @@ describe("sealing on its own", () => {
     const sealer = startAutoSealer(store, { everyEvents: 3, actor: "forsegler@difi", pollMs: 60_000 });
     try {
       expect(await sealer.sealIfDue()).toBeUndefined();
-      const ledger = createGrantLedger({ store });
+      const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
       await must(ledger.openRound(crisisRound("r"), context()));
       expect(await sealer.sealIfDue()).toBeUndefined();
       await evaluatedGrant(ledger, "a", "r");
@@ -66,7 +67,7 @@ describe("sealing on its own", () => {
     const store = createMemoryEventStore();
     const sealer = startAutoSealer(store, { everySeconds: 0.05, actor: "forsegler@difi", pollMs: 60_000 });
     try {
-      const ledger = createGrantLedger({ store });
+      const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
       await must(ledger.openRound(crisisRound("r"), context()));
       expect(await sealer.sealIfDue()).toMatchObject({ treeSize: 1 });
       await must(ledger.closeRound({ roundId: "r", closedAt: "2009-12-31T12:00:00+01:00" }, context()));

@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import * as E from "fp-ts/lib/Either.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import { describe, expect, it } from "vitest";
@@ -30,7 +31,7 @@ describe("awards across the round and grant streams", () => {
     const store = createMemoryEventStore();
     // Four ledgers on one store stand for four processes: their in-process queues do not see
     // each other, so only the expected-revision check keeps the budget.
-    const ledgers: GrantLedger[] = [0, 1, 2, 3].map(() => createGrantLedger({ store, retry: { maxAttempts: 50 } }));
+    const ledgers: GrantLedger[] = [0, 1, 2, 3].map(() => createGrantLedger({ historical: HISTORICAL_FIXTURES, store, retry: { maxAttempts: 50 } }));
     const setup = ledgers[0] as GrantLedger;
     await must(setup.openRound(crisisRound("r", 37 * AWARD + AWARD - 1), context()));
     const ids = Array.from({ length: 200 }, (_, i) => `g${i}`);
@@ -50,7 +51,7 @@ describe("awards across the round and grant streams", () => {
 
   it("a retry completes an award that crashed between its two appends, committing once", async () => {
     const store = crashingGrantAppends(createMemoryEventStore());
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound("r"), context()));
     await evaluatedGrant(ledger, "g1", "r", AWARD);
 
@@ -70,7 +71,7 @@ describe("awards across the round and grant streams", () => {
 
   it("a commitment left by a crashed award is released when the grant is rejected instead", async () => {
     const store = crashingGrantAppends(createMemoryEventStore());
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound("r"), context()));
     await evaluatedGrant(ledger, "g1", "r", AWARD);
     await ledger.awardGrant(award("g1", AWARD), context("award-g1"))();
@@ -90,7 +91,7 @@ describe("awards across the round and grant streams", () => {
   it("racing award and rejection of one grant end consistent: awarded with its money, or rejected without", async () => {
     for (let run = 0; run < 20; run++) {
       const store = createMemoryEventStore();
-      const [a, b] = [createGrantLedger({ store }), createGrantLedger({ store })] as const;
+      const [a, b] = [createGrantLedger({ historical: HISTORICAL_FIXTURES, store }), createGrantLedger({ historical: HISTORICAL_FIXTURES, store })] as const;
       await must(a.openRound(crisisRound("r"), context()));
       await evaluatedGrant(a, "g1", "r", AWARD);
       await Promise.all([
@@ -105,7 +106,7 @@ describe("awards across the round and grant streams", () => {
 
   it("gives up with ConcurrencyRetriesExhausted when other writers always win", async () => {
     const inner = createMemoryEventStore();
-    const ledger = createGrantLedger({ store: inner });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: inner });
     await must(ledger.openRound(crisisRound("r"), context()));
     const contested: EventStore = {
       ...inner,
@@ -114,15 +115,15 @@ describe("awards across the round and grant streams", () => {
           ? TE.left({ _tag: "WrongExpectedVersion", streamName, expected: options?.expectedRevision ?? "any", actual: 99n })
           : inner.appendToStream(streamName, events, options),
     };
-    const loser = createGrantLedger({ store: contested, retry: { maxAttempts: 3, baseDelayMs: 0 } });
+    const loser = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: contested, retry: { maxAttempts: 3, baseDelayMs: 0 } });
     const result = await loser.applyForGrant(application("g1", "r"), context())();
     expect(result).toEqual(E.left({ _tag: "ConcurrencyRetriesExhausted", streamName: "grant-g1", attempts: 3 }));
   });
 
   it("a crashed award completed by another award keeps its commitment when the first is retried", async () => {
     const store = createMemoryEventStore();
-    const crashing = createGrantLedger({ store: crashingGrantAppends(store) });
-    const ledger = createGrantLedger({ store });
+    const crashing = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: crashingGrantAppends(store) });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound("r"), context()));
     await evaluatedGrant(ledger, "g1", "r", AWARD);
     // The first award commits the money, then dies before recording the award.

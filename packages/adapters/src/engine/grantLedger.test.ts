@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { computeEventHash, createGrantLedger, deriveEventId, type RecordedEvent } from "@grantledger/core";
@@ -13,7 +14,7 @@ const readAll = async (store: ReturnType<typeof createMemoryEventStore>): Promis
 describe("the grant ledger on the memory store", () => {
   it("records a grant's whole lifecycle with metadata, derived ids and a hash chain", async () => {
     const store = createMemoryEventStore();
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound(), context()));
     await evaluatedGrant(ledger, "g1");
     const awarded = await must(ledger.awardGrant(award("g1", 100_000_00), { commandId: "award-g1", actor: "direktør", correlationId: "sak-2009/17" }));
@@ -47,7 +48,7 @@ describe("the grant ledger on the memory store", () => {
 
   it("answers a retried command from its recorded events and appends nothing twice", async () => {
     const store = createMemoryEventStore();
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound(), context()));
     const first = await must(ledger.applyForGrant(application("g1"), context("apply-g1")));
     const again = await must(ledger.applyForGrant(application("g1"), context("apply-g1")));
@@ -62,7 +63,7 @@ describe("the grant ledger on the memory store", () => {
 
   it("answers a retried award with both streams' events, as the first answer gave them", async () => {
     const store = createMemoryEventStore();
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound(), context()));
     await evaluatedGrant(ledger, "g1");
     const first = await must(ledger.awardGrant(award("g1", 100_000_00), context("award-g1")));
@@ -76,7 +77,7 @@ describe("the grant ledger on the memory store", () => {
 
   it("refuses bad input with the command and the path, and stores nothing", async () => {
     const store = createMemoryEventStore();
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound(), context()));
     const bad = application("g1");
     const result = await ledger.applyForGrant({ ...bad, applicant: { ...bad.applicant, orgNo: "964338532" } }, context())();
@@ -93,7 +94,7 @@ describe("the grant ledger on the memory store", () => {
 
   it("turns a broken business rule into its typed error with the figures", async () => {
     const store = createMemoryEventStore();
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound("r", 150_000_00), context()));
     await evaluatedGrant(ledger, "g1", "r");
     await evaluatedGrant(ledger, "g2", "r");
@@ -107,7 +108,7 @@ describe("the grant ledger on the memory store", () => {
 
   it("rejects with a reason and a rejected grant cannot be awarded", async () => {
     const store = createMemoryEventStore();
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound(), context()));
     await must(ledger.applyForGrant(application("g1"), context()));
     await must(ledger.evaluateApplication({ ...evaluation("g1"), recommendation: "reject", score: 20 }, context()));

@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import {
@@ -38,7 +39,7 @@ const ctx = () => ({ commandId: `cmd-${commands++}`, actor: "case-officer@difi" 
 /** A round, three grants (a awarded and paid, b and c evaluated) through the ledger: 10 events, position 0 … 9. */
 const ledgerHistory = async () => {
   const store = createMemoryEventStore({ now: minuteClock() });
-  const ledger = createGrantLedger({ store });
+  const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
   await must(ledger.openRound(crisisRound("r"), ctx()));
   for (const id of ["a", "b", "c"]) {
     await must(ledger.applyForGrant(application(id, "r"), ctx()));

@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import type { KeyObject } from "node:crypto";
 import * as E from "fp-ts/lib/Either.js";
 import * as fc from "fast-check";
@@ -145,7 +146,7 @@ export const sealedAtOf = (n: number): string => `2009-12-${String(10 + n).padSt
  */
 export const buildSealedHistory = async (spec: HistorySpec, options: { signingKey?: KeyObject } = {}): Promise<SealedHistory> => {
   const store = createMemoryEventStore({ now: minuteClock() });
-  const ledger = createGrantLedger({ store });
+  const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
   await must(ledger.openRound(crisisRound(ROUND), { commandId: "cmd-open", actor: "case-officer@difi" }));
   const steps = stepsOf(spec);
   // Seal points are "after step k" for k in 0 (the opening) … steps.length - 1, never after the last step.

@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import { createGrantLedger, type EventStore, type ReadStreamOptions } from "@grantledger/core";
@@ -44,7 +45,7 @@ const swappable = (first: EventStore) => {
 describe("the ledger's cache of folded streams", () => {
   it("reads a stream whole once, then only from its cached revision on", async () => {
     const { store, reads } = watched(createMemoryEventStore());
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound("r"), context()));
     await evaluatedGrant(ledger, "g1", "r", AWARD);
     await must(ledger.awardGrant(award("g1", AWARD), context()));
@@ -58,7 +59,7 @@ describe("the ledger's cache of folded streams", () => {
 
   it("with `cache: false` reads every stream whole, every time", async () => {
     const { store, reads } = watched(createMemoryEventStore());
-    const ledger = createGrantLedger({ store, cache: false });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store, cache: false });
     await must(ledger.openRound(crisisRound("r"), context()));
     await evaluatedGrant(ledger, "g1", "r", AWARD);
     await must(ledger.readGrant("g1"));
@@ -69,8 +70,8 @@ describe("the ledger's cache of folded streams", () => {
   it("decides on what another process appended since: an award refused without trying to append", async () => {
     const shared = createMemoryEventStore();
     const { store, appends } = watched(shared);
-    const ours = createGrantLedger({ store });
-    const theirs = createGrantLedger({ store: shared });
+    const ours = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
+    const theirs = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: shared });
     await must(ours.openRound(crisisRound("r", AWARD), context()));
     await evaluatedGrant(ours, "g1", "r", AWARD);
     await evaluatedGrant(ours, "g2", "r", AWARD);
@@ -87,8 +88,8 @@ describe("the ledger's cache of folded streams", () => {
 
   it("sees a round closed by another process before accepting an application", async () => {
     const shared = createMemoryEventStore();
-    const ours = createGrantLedger({ store: shared });
-    const theirs = createGrantLedger({ store: shared });
+    const ours = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: shared });
+    const theirs = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: shared });
     await must(ours.openRound(crisisRound("r"), context()));
     await must(ours.applyForGrant(application("g1", "r"), context()));
     await must(theirs.closeRound({ roundId: "r", closedAt: "2009-04-10T10:00:00+02:00" }, context()));
@@ -99,8 +100,8 @@ describe("the ledger's cache of folded streams", () => {
 
   it("accepts after another process appended to the same stream, continuing its hash chain", async () => {
     const shared = createMemoryEventStore();
-    const ours = createGrantLedger({ store: shared });
-    const theirs = createGrantLedger({ store: shared });
+    const ours = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: shared });
+    const theirs = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: shared });
     await must(ours.openRound(crisisRound("r"), context()));
     await must(ours.applyForGrant(application("g1", "r", AWARD), context()));
     await must(theirs.evaluateApplication(evaluation("g1"), context()));
@@ -115,8 +116,8 @@ describe("the ledger's cache of folded streams", () => {
 
   it("answers a retried command the same as a ledger without a cache", async () => {
     const shared = createMemoryEventStore();
-    const cached = createGrantLedger({ store: shared });
-    const uncached = createGrantLedger({ store: shared, cache: false });
+    const cached = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: shared });
+    const uncached = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: shared, cache: false });
     await must(cached.openRound(crisisRound("r"), context()));
     await evaluatedGrant(cached, "g1", "r", AWARD);
     const first = await must(cached.awardGrant(award("g1", AWARD), context("award-g1")));
@@ -129,8 +130,8 @@ describe("the ledger's cache of folded streams", () => {
 
   it("answers a retry of a command another process handled, from the events it appended", async () => {
     const shared = createMemoryEventStore();
-    const ours = createGrantLedger({ store: shared });
-    const theirs = createGrantLedger({ store: shared });
+    const ours = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: shared });
+    const theirs = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: shared });
     await must(ours.openRound(crisisRound("r"), context()));
     await must(ours.applyForGrant(application("g1", "r"), context()));
     const handled = await must(theirs.evaluateApplication(evaluation("g1"), context("evaluate-g1")));
@@ -141,7 +142,7 @@ describe("the ledger's cache of folded streams", () => {
 
   it("does not trust a stream changed behind it: a store with another history is read whole", async () => {
     const { store, current } = swappable(createMemoryEventStore());
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound("r"), context()));
     await evaluatedGrant(ledger, "g1", "r", AWARD);
     await must(ledger.awardGrant(award("g1", AWARD), context()));
@@ -150,7 +151,7 @@ describe("the ledger's cache of folded streams", () => {
     // Another history of the same streams, as long or longer: the round never committed g1's
     // money, and g1 was only applied for.
     const other = createMemoryEventStore();
-    const seeding = createGrantLedger({ store: other });
+    const seeding = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: other });
     await must(seeding.openRound(crisisRound("r"), context()));
     await must(seeding.applyForGrant(application("g1", "r"), context()));
     await must(seeding.closeRound({ roundId: "r", closedAt: "2009-04-10T10:00:00+02:00" }, context()));
@@ -162,7 +163,7 @@ describe("the ledger's cache of folded streams", () => {
 
   it("does not trust a stream deleted behind it", async () => {
     const { store, current } = swappable(createMemoryEventStore());
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound("r"), context()));
     await must(ledger.applyForGrant(application("g1", "r"), context()));
     current.store = createMemoryEventStore();
@@ -174,7 +175,7 @@ describe("the ledger's cache of folded streams", () => {
 
   it("still checks the hash chain of events appended by another writer", async () => {
     const shared = createMemoryEventStore();
-    const ledger = createGrantLedger({ store: shared });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store: shared });
     await must(ledger.openRound(crisisRound("r"), context()));
     await must(ledger.applyForGrant(application("g1", "r"), context()));
     const read = await shared.readStream("grant-g1")();
@@ -191,7 +192,7 @@ describe("the ledger's cache of folded streams", () => {
 
   it("keeps at most `maxStreams` streams, the least recently used evicted first", async () => {
     const { store, reads } = watched(createMemoryEventStore());
-    const ledger = createGrantLedger({ store, cache: { maxStreams: 2 } });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store, cache: { maxStreams: 2 } });
     await must(ledger.openRound(crisisRound("r"), context()));
     await must(ledger.applyForGrant(application("g1", "r"), context()));
     await must(ledger.applyForGrant(application("g2", "r"), context())); // round-r, grant-g2 now; g1 evicted

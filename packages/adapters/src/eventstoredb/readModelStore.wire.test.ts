@@ -4,6 +4,7 @@
  * The read-model contract runs here too; what it covers is not repeated below.
  * The fake server keeps every saved event; a real one keeps only the last, as `$maxCount` 1 asks.
  */
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import * as E from "fp-ts/lib/Either.js";
 import type { EventStoreDBClient } from "@eventstore/db-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -63,7 +64,7 @@ describe("wire-format test: read models kept in EventStoreDB", () => {
 
   it("runs a projection with EventStoreDB alone, and its saved states never show up among the events", async () => {
     const before = await currentPosition(store);
-    const ledger = createGrantLedger({ store });
+    const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
     await must(ledger.openRound(crisisRound(), context()));
     for (const [index, grantId] of ["g1", "g2", "g3"].entries()) {
       await must(ledger.applyForGrant(application(grantId), context()));

@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { v4 } from "uuid";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -80,7 +81,7 @@ describe("a connection killed mid-append", () => {
     const [schema, applicationName] = [uniqueSchema("killcmd"), `gl_killcmd_${v4().slice(0, 8)}`];
     const store = await database.openStore(schema, { applicationName });
     try {
-      const ledger = createGrantLedger({ store });
+      const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
       await must(ledger.openRound(crisisRound(), context()));
       await must(ledger.applyForGrant(application("g1"), context()));
       const commandId = v4();

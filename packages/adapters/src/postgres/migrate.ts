@@ -1,6 +1,7 @@
 import { eventTablesMigration } from "./eventTablesMigration.js";
 import { keptRecordedAtMigration } from "./keptRecordedAtMigration.js";
 import { readModelTablesMigration } from "./readModelTablesMigration.js";
+import { lifecycleFiguresMigration } from "./lifecycleFiguresMigration.js";
 import { migrationLockKey, quoteIdentifier } from "./sqlNames.js";
 import type { SqlDriver } from "./sqlDriver.js";
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: "event log and append function", sql: eventTablesMigration },
   { version: 2, name: "read models and checkpoints", sql: readModelTablesMigration },
   { version: 3, name: "append keeps an imported recorded time", sql: keptRecordedAtMigration },
+  { version: 4, name: "totals views show repaid and returned money", sql: lifecycleFiguresMigration },
 ];
 
 /** The migration a current schema is at: the newest this library knows. */

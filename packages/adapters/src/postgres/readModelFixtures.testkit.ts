@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import * as E from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import { createGrantLedger } from "@grantledger/core";
@@ -17,7 +18,7 @@ export const right = async <A>(task: TaskEither<unknown, A>): Promise<A> => {
  * Opens the round first when `from` is 0. Returns the last global position.
  */
 export const recordGrants = async (store: EventStore, from: number, to: number): Promise<bigint> => {
-  const ledger = createGrantLedger({ store });
+  const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
   if (from === 0) await must(ledger.openRound(crisisRound(), context()));
   for (let index = from; index < to; index++) {
     const grantId = `g${index}`;

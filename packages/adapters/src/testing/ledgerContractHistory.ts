@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import * as E from "fp-ts/lib/Either.js";
 import { v4 } from "uuid";
 import { createGrantLedger } from "@grantledger/core";
@@ -88,7 +89,7 @@ export const uniqueRoundId = (): string => `contract-${v4()}`;
  * store will do.
  */
 export const recordLedgerHistory = async (store: EventStore, grants: number, roundId: string = uniqueRoundId()): Promise<LedgerHistory> => {
-  const ledger = createGrantLedger({ store });
+  const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
   const grantIds = Array.from({ length: grants }, (_, index) => `${roundId}-g${index}`);
   const commands = [openRound(roundId), ...grantIds.flatMap((grantId, index) => grantLife(roundId, grantId, index))];
   for (const command of commands) {

@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import { sealHistory } from "@grantledger/core";
 import { getGrant, getRoundBudget, listMunicipalities } from "@grantledger/projections";
@@ -12,7 +13,7 @@ describe("createTestEngine", () => {
   });
 
   it("reads its own writes: the read models hold a command's events once settled", async () => {
-    engine = await createTestEngine();
+    engine = await createTestEngine({ historical: HISTORICAL_FIXTURES });
     await must(engine.ledger.openRound(crisisRound(), context()));
     await evaluatedGrant(engine.ledger, "g-bergen");
     await must(engine.ledger.awardGrant(award("g-bergen", 80_000_00), context()));
@@ -28,7 +29,7 @@ describe("createTestEngine", () => {
   });
 
   it("settles past events no read model handles (a seal at the end of the history)", async () => {
-    engine = await createTestEngine();
+    engine = await createTestEngine({ historical: HISTORICAL_FIXTURES });
     await must(engine.ledger.openRound(crisisRound(), context()));
     await sealHistory(engine.store, context(), "2009-12-31T12:00:00+01:00");
     const history = await engine.history();
@@ -38,14 +39,14 @@ describe("createTestEngine", () => {
   });
 
   it("stamps events with the clock it is given", async () => {
-    engine = await createTestEngine({ now: () => new Date("2009-03-01T09:00:00Z") });
+    engine = await createTestEngine({ historical: HISTORICAL_FIXTURES, now: () => new Date("2009-03-01T09:00:00Z") });
     await must(engine.ledger.openRound(crisisRound(), context()));
     const [opened] = await engine.history();
     expect(opened?.recordedAt).toBe("2009-03-01T09:00:00.000Z");
   });
 
   it("refuses commands once closed", async () => {
-    const closed = await createTestEngine();
+    const closed = await createTestEngine({ historical: HISTORICAL_FIXTURES });
     await closed.close();
     const refused = await closed.ledger.openRound(crisisRound(), context())();
     expect(refused).toMatchObject({ _tag: "Left", left: { _tag: "StoreClosed" } });

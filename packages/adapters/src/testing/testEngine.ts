@@ -1,5 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { RecordedEvent, RetryPolicy } from "@grantledger/core";
+import type { GrantLedgerOptions, RecordedEvent, RetryPolicy } from "@grantledger/core";
 import { readAllPages } from "@grantledger/core";
 import { startGrantEngine, type GrantEngine, type ReadModelStates } from "@grantledger/projections";
 import { createMemoryEventStore } from "../memory/memoryEventStore.js";
@@ -10,6 +10,8 @@ export interface TestEngineOptions {
   readonly now?: () => Date;
   /** Passed to the ledger; see `RetryPolicy`. */
   readonly retry?: Partial<RetryPolicy>;
+  /** The ledger's historical mode, for fixtures dated in the past (see `GrantLedgerOptions.historical`). */
+  readonly historical?: GrantLedgerOptions["historical"];
 }
 
 /** A {@link GrantEngine} on a fresh in-memory store, with promise-returning helpers for tests. */
@@ -37,7 +39,11 @@ const describe = (error: unknown): string => JSON.stringify(error, (_key, value:
  */
 export const createTestEngine = async (options: TestEngineOptions = {}): Promise<TestEngine> => {
   const store = createMemoryEventStore(options.now === undefined ? {} : { now: options.now });
-  const started = await startGrantEngine({ store, ...(options.retry === undefined ? {} : { retry: options.retry }) })();
+  const started = await startGrantEngine({
+    store,
+    ...(options.retry === undefined ? {} : { retry: options.retry }),
+    ...(options.historical === undefined ? {} : { historical: options.historical }),
+  })();
   if (E.isLeft(started)) throw new Error(`the test engine did not start: ${describe(started.left)}`);
   const engine = started.right;
   return {

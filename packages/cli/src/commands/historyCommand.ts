@@ -30,7 +30,10 @@ const readDecoded = async (store: EventStore, streamName: string, label: string)
 
 /**
  * `grantledger history <grantId>`: the grant's events, and its round's commitments and releases
- * for it, in the order they were recorded, told in plain words with amounts in NOK.
+ * for it, in the order they were recorded, told in plain words with amounts in NOK. A grant may
+ * have several of each (an amendment up commits the increase, one down releases the decrease, a
+ * closing releases what was not paid, a repayment after closing what was repaid), so each is
+ * told with what the round still holds for the grant after it.
  */
 export const historyCommand = async (grantId: string, options: SourceOptions, output: Output): Promise<number> => {
   if (!EntityId.is(grantId)) throw usageError(`"${grantId}" is not a grant id (1-100 of A-Z a-z 0-9 . _ -)`);
@@ -41,6 +44,7 @@ export const historyCommand = async (grantId: string, options: SourceOptions, ou
     const roundId = applied.type === "GrantApplied" ? applied.data.roundId : undefined;
     const round = roundId === undefined ? [] : await readDecoded(source.store, roundStreamName(roundId), source.label);
     const opened = round.find((e) => e.event.type === "RoundOpened")?.event;
+    // Every commitment and release for this grant, whole or partial; the round's own events are left out.
     const forThisGrant = round.filter(({ event }) => (event.type === "FundsCommitted" || event.type === "FundsReleased") && event.data.grantId === grantId);
     const events = [...grant, ...forThisGrant].sort((a, b) => (a.recorded.position < b.recorded.position ? -1 : 1));
 

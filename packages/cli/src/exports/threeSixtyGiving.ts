@@ -1,18 +1,19 @@
 import type { Participant } from "@grantledger/core";
-import type { AwardedGrant } from "./awardedGrants.js";
+import { currentAward, paidNet, type AwardedGrant } from "./awardedGrants.js";
+import { commitmentTransactions, disbursementTransactions, nok } from "./threeSixtyGivingTransactions.js";
 
 /*
  * The 360Giving Data Standard (schema 1.4.3): one record per awarded grant. Organisations are
  * identified the org-id.guide way, `NO-BRC-<organisation number>` (Brønnøysundregistrene);
- * amounts are NOK as decimal numbers (øre / 100); beneficiary locations are the participating
- * municipalities and counties with their official numbers as geo codes.
+ * amounts are NOK as decimal numbers (øre / 100), net: the award as amended, and what was paid
+ * less what was reversed or repaid; beneficiary locations are the participating municipalities
+ * and counties with their official numbers as geo codes. Every award, amendment, payment,
+ * reversal and repayment is a transaction of its own, so the amounts are the sums of their
+ * transactions, as the standard asks.
  */
 
 /** The org-id.guide identifier of a Norwegian organisation number. */
 export const norwegianOrgId = (orgNo: string): string => `NO-BRC-${orgNo}`;
-
-/** Øre as NOK for a JSON number: exact in decimal for every amount below 2^53 øre. */
-const nok = (ore: number): number => ore / 100;
 
 const location = (participant: Participant): Record<string, string> | undefined => {
   if (participant.kind === "municipality") {
@@ -26,30 +27,25 @@ const location = (participant: Participant): Record<string, string> | undefined 
 
 /** One awarded grant as a 360Giving grant record. */
 export const threeSixtyGivingGrant = (grant: AwardedGrant): Record<string, unknown> => {
-  const { applied, awarded, round, disbursements } = grant;
+  const { applied, awarded, round } = grant;
   const funderId = norwegianOrgId(round.funder.orgNo);
   const summary = applied.project.summary?.trim();
-  const disbursed = disbursements.reduce((sum, payment) => sum + payment.amount, 0);
   return {
     id: `360G-${funderId}-${applied.grantId}`,
     title: applied.project.title,
     description: summary === undefined || summary === "" ? applied.project.title : summary,
     currency: "NOK",
     amountAppliedFor: nok(applied.requested),
-    amountAwarded: nok(awarded.amount),
-    amountDisbursed: nok(disbursed),
+    amountAwarded: nok(currentAward(grant)),
+    amountDisbursed: nok(paidNet(grant)),
     awardDate: awarded.awardedAt,
     recipientOrganization: [{ id: norwegianOrgId(applied.applicant.orgNo), name: applied.applicant.name, companyNumber: applied.applicant.orgNo, addressCountry: "NO" }],
     fundingOrganization: [{ id: funderId, name: round.funder.name }],
     grantProgramme: [{ code: round.roundId, title: round.name }],
     fromOpenCall: "Yes",
     beneficiaryLocation: applied.participants.map(location).filter((l) => l !== undefined),
-    disbursementTransaction: disbursements.map((payment) => ({
-      id: `${applied.grantId}-${payment.paymentRef}`,
-      transactionDate: payment.disbursedAt,
-      currency: "NOK",
-      value: nok(payment.amount),
-    })),
+    commitmentTransaction: commitmentTransactions(grant),
+    disbursementTransaction: disbursementTransactions(grant),
   };
 };
 

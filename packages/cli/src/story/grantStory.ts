@@ -8,14 +8,25 @@ import {
   type ReportedBenefit,
 } from "@grantledger/core";
 
-/** What the story has told so far, for the running figures each sentence mentions. */
+/** What the story has told so far, for the running figures each sentence mentions. Money in øre. */
 export interface StoryState {
+  /** The award as last amended; 0 before the award and once it is renounced. */
   readonly awarded: number;
+  /** The payments that stand (made and not reversed). */
   readonly disbursed: number;
+  /** The repayments received. */
+  readonly repaid: number;
+  /** What the round holds for the grant: its commitments less its releases. */
+  readonly held: number;
+  /** Where the grant stands, in words. */
   readonly status: string;
+  /** The status of the standing rejection or dismissal, which a dismissed appeal returns to. */
+  readonly decision: string;
+  /** What the grant left unpaid when it was closed. */
+  readonly unpaid: number | undefined;
 }
 
-export const STORY_START: StoryState = { awarded: 0, disbursed: 0, status: "not applied for" };
+export const STORY_START: StoryState = { awarded: 0, disbursed: 0, repaid: 0, held: 0, status: "not applied for", decision: "", unpaid: undefined };
 
 /** A sentence about one event: its date, the main line, and indented details. */
 export interface StorySentence {
@@ -47,13 +58,101 @@ const benefit = (b: ReportedBenefit): string => {
 /** The date part of an ISO time, as the event gives it (the local date where it was recorded). */
 const dateOf = (time: string): string => time.slice(0, 10);
 
+type Told = { readonly sentence: StorySentence; readonly after: StoryState };
+const at = (date: string, line: string, details: readonly string[] = []): StorySentence => ({ date: dateOf(date), line, details });
+
+type AfterAward = Extract<DomainEvent, { type: "ConditionsAccepted" | "AwardAmended" | "DisbursementReversed" | "RepaymentClaimed" | "RepaymentReceived" | "GrantClosed" | "AwardRenounced" }>;
+type AroundDecision = Extract<DomainEvent, { type: "ApplicationWithdrawn" | "ApplicationDismissed" | "DecisionAppealed" | "AppealUpheld" | "AppealDismissed" | "ConflictOfInterestDeclared" }>;
+
+// What happens to a grant after its award: acceptance, amendments, payments reversed, repayments, closing, renouncing.
+const tellAfterAward = (event: AfterAward, before: StoryState): Told => {
+  switch (event.type) {
+    case "ConditionsAccepted": {
+      const d = event.data;
+      return { sentence: at(d.acceptedAt, `Conditions accepted (vilkår akseptert) by ${d.acceptedBy}`), after: before };
+    }
+    case "AwardAmended": {
+      const d = event.data;
+      const details = [`Disbursement plan (utbetalingsplan): ${d.disbursementPlan.map((i) => `${i.due} ${nok(i.amount)}`).join("; ")}`];
+      return { sentence: at(d.amendedAt, `Award amended (endret tildeling) from ${nok(d.previousAmount)} to ${nok(d.amount)}: ${d.reason}`, details), after: { ...before, awarded: d.amount } };
+    }
+    case "DisbursementReversed": {
+      const d = event.data;
+      const disbursed = before.disbursed - d.amount;
+      const line = `Payment ${d.paymentRef} of ${nok(d.amount)} reversed (tilbakeført): ${d.reason}; ${nok(disbursed - before.repaid)} of ${nok(before.awarded)} paid net so far`;
+      return { sentence: at(d.reversedAt, line), after: { ...before, disbursed } };
+    }
+    case "RepaymentClaimed": {
+      const d = event.data;
+      return { sentence: at(d.claimedAt, `Repayment claimed (krav om tilbakebetaling) ${nok(d.amount)}, claim ${d.claimId}: ${d.reason}`), after: before };
+    }
+    case "RepaymentReceived": {
+      const d = event.data;
+      const repaid = before.repaid + d.amount;
+      return { sentence: at(d.receivedAt, `Repayment received (tilbakebetalt) ${nok(d.amount)} on claim ${d.claimId}: ${nok(repaid)} repaid so far`), after: { ...before, repaid } };
+    }
+    case "GrantClosed": {
+      const d = event.data;
+      const details = [`Final report (sluttrapport): ${d.finalReport.summary}`, ...(d.finalReport.benefits ?? []).map(benefit)];
+      const line = `Closed (avsluttet) with its final report: ${nok(d.unpaid)} of the award unpaid, given back to round ${d.roundId}`;
+      return { sentence: at(d.closedAt, line, details), after: { ...before, status: "closed (avsluttet)", unpaid: d.unpaid } };
+    }
+    case "AwardRenounced": {
+      const d = event.data;
+      return { sentence: at(d.renouncedAt, `Award renounced (gitt avkall på tilskuddet): ${d.reason}`), after: { ...before, awarded: 0, status: "renounced (avkall)" } };
+    }
+  }
+};
+
+// What happens around a decision: withdrawal, dismissal, appeals, a declared conflict of interest.
+const tellAroundDecision = (event: AroundDecision, before: StoryState): Told => {
+  switch (event.type) {
+    case "ApplicationWithdrawn":
+      return { sentence: at(event.data.withdrawnAt, `Withdrawn (trukket) by the applicant: ${event.data.reason}`), after: { ...before, status: "withdrawn (trukket)" } };
+    case "ApplicationDismissed": {
+      const status = "dismissed (avvist)";
+      return { sentence: at(event.data.dismissedAt, `Dismissed without consideration (avvist): ${event.data.reason}`), after: { ...before, status, decision: status } };
+    }
+    case "DecisionAppealed":
+      return { sentence: at(event.data.appealedAt, `Appealed (klage): ${event.data.grounds}`), after: { ...before, status: "appealed (påklaget)" } };
+    case "AppealUpheld": {
+      const line = `Appeal upheld (klagen tatt til følge): ${event.data.reason}; the application is to be decided anew`;
+      return { sentence: at(event.data.decidedAt, line), after: { ...before, status: "to be decided anew (til ny behandling)", decision: "" } };
+    }
+    case "AppealDismissed": {
+      const line = `Appeal dismissed (klagen ikke tatt til følge): ${event.data.reason}; the decision stands`;
+      return { sentence: at(event.data.decidedAt, line), after: { ...before, status: before.decision === "" ? before.status : before.decision } };
+    }
+    case "ConflictOfInterestDeclared": {
+      const d = event.data;
+      return { sentence: at(d.declaredAt, `Conflict of interest declared (inhabilitet) by ${d.evaluator}, who may not evaluate it: ${d.reason}`), after: before };
+    }
+  }
+};
+
 /**
  * One event of a grant's story in plain English with the Norwegian terms in brackets, and the
- * figures after it. Round events are only those about this grant (its commitment, a release).
+ * figures after it. Round events are only those about this grant (its commitments and releases,
+ * whole or in part); a round's own events (its budget, money carried) are told by their type.
  */
-export const tellEvent = (event: DomainEvent, before: StoryState, fallbackDate: string): { sentence: StorySentence; after: StoryState } => {
-  const at = (date: string, line: string, details: readonly string[] = []) => ({ date: dateOf(date), line, details });
+export const tellEvent = (event: DomainEvent, before: StoryState, fallbackDate: string): Told => {
+  // No default: an event type left out fails to compile ("lacks ending return statement").
   switch (event.type) {
+    case "ConditionsAccepted":
+    case "AwardAmended":
+    case "DisbursementReversed":
+    case "RepaymentClaimed":
+    case "RepaymentReceived":
+    case "GrantClosed":
+    case "AwardRenounced":
+      return tellAfterAward(event, before);
+    case "ApplicationWithdrawn":
+    case "ApplicationDismissed":
+    case "DecisionAppealed":
+    case "AppealUpheld":
+    case "AppealDismissed":
+    case "ConflictOfInterestDeclared":
+      return tellAroundDecision(event, before);
     case "GrantApplied": {
       const d = event.data;
       const details = [`For (deltakere): ${d.participants.map(participant).join("; ")}`];
@@ -68,10 +167,16 @@ export const tellEvent = (event: DomainEvent, before: StoryState, fallbackDate: 
       const details = d.notes === undefined || d.notes.trim() === "" ? [] : [`Notes: ${d.notes}`];
       return { sentence: at(d.evaluatedAt, `Evaluated (vurdert) by ${d.evaluator}: score ${d.score}/100, ${advice}${amount}`, details), after: { ...before, status: "evaluated (vurdert)" } };
     }
-    case "FundsCommitted":
-      return { sentence: at(fallbackDate, `Committed (bundet) ${nok(event.data.amount)} of round ${event.data.roundId}'s budget`), after: before };
-    case "FundsReleased":
-      return { sentence: at(fallbackDate, `Released (frigitt) ${nok(event.data.amount)} back to round ${event.data.roundId}: ${event.data.reason}`), after: before };
+    case "FundsCommitted": {
+      const d = event.data;
+      const held = before.held + d.amount;
+      return { sentence: at(d.committedAt ?? fallbackDate, `Committed (bundet) ${nok(d.amount)} of round ${d.roundId}'s budget: the round holds ${nok(held)} for the grant`), after: { ...before, held } };
+    }
+    case "FundsReleased": {
+      const d = event.data;
+      const held = before.held - d.amount;
+      return { sentence: at(d.releasedAt ?? fallbackDate, `Released (frigitt) ${nok(d.amount)} back to round ${d.roundId}: ${d.reason}; the round holds ${nok(held)} for the grant`), after: { ...before, held } };
+    }
     case "GrantAwarded": {
       const d = event.data;
       const details = [`Disbursement plan (utbetalingsplan): ${d.disbursementPlan.map((i) => `${i.due} ${nok(i.amount)}`).join("; ")}`];
@@ -81,12 +186,14 @@ export const tellEvent = (event: DomainEvent, before: StoryState, fallbackDate: 
       }
       return { sentence: at(d.awardedAt, `Awarded (tildelt) ${nok(d.amount)}`, details), after: { ...before, awarded: d.amount, status: "awarded (tildelt)" } };
     }
-    case "GrantRejected":
-      return { sentence: at(event.data.rejectedAt, `Rejected (avslått): ${event.data.reason}`), after: { ...before, status: "rejected (avslått)" } };
+    case "GrantRejected": {
+      const status = "rejected (avslått)";
+      return { sentence: at(event.data.rejectedAt, `Rejected (avslått): ${event.data.reason}`), after: { ...before, status, decision: status } };
+    }
     case "GrantDisbursed": {
       const d = event.data;
       const disbursed = before.disbursed + d.amount;
-      const line = `Disbursed (utbetalt) ${nok(d.amount)}, payment ${d.paymentRef}: ${nok(disbursed)} of ${nok(before.awarded)} paid so far`;
+      const line = `Disbursed (utbetalt) ${nok(d.amount)}, payment ${d.paymentRef}: ${nok(disbursed - before.repaid)} of ${nok(before.awarded)} paid so far`;
       return { sentence: at(d.disbursedAt, line), after: { ...before, disbursed } };
     }
     case "BenefitsReported": {
@@ -95,13 +202,19 @@ export const tellEvent = (event: DomainEvent, before: StoryState, fallbackDate: 
     }
     case "RoundOpened":
     case "RoundClosed":
+    case "RoundBudgetAdjusted":
+    case "FundsCarriedOver":
+    case "FundsCarriedIn":
       return { sentence: at(fallbackDate, `${event.type} in round ${event.data.roundId}`), after: before };
   }
 };
 
-/** The closing line: where the grant stands, and what is paid of what was awarded. */
+/** The closing line: where the grant stands, and what is paid (net of repayments) of what was awarded. */
 export const tellStatus = (state: StoryState): string => {
+  const paidNet = state.disbursed - state.repaid;
+  const repaid = state.repaid === 0 ? "" : ` (${nok(state.repaid)} repaid, tilbakebetalt)`;
+  if (state.unpaid !== undefined) return `Status: ${state.status}; ${nok(paidNet)} of ${nok(state.awarded)} paid net${repaid}, ${nok(state.unpaid)} given back to the round`;
   if (state.awarded === 0) return `Status: ${state.status}`;
-  const left = state.awarded - state.disbursed;
-  return `Status: ${state.status}; ${nok(state.disbursed)} of ${nok(state.awarded)} disbursed (utbetalt), ${nok(left)} still to pay`;
+  const left = state.awarded - paidNet;
+  return `Status: ${state.status}; ${nok(paidNet)} of ${nok(state.awarded)} disbursed (utbetalt)${repaid}, ${nok(left)} still to pay`;
 };

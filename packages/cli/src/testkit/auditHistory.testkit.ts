@@ -1,3 +1,4 @@
+import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import * as E from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import { createGrantLedger, readAllPages, sealHistory, type EventStore, type RecordedEvent } from "@grantledger/core";
@@ -51,7 +52,7 @@ export const buildAuditStore = async (commandPrefix = ""): Promise<EventStore> =
 /** Writes the story of {@link buildAuditStore} through the command handler into any store, at the store's own times. */
 export const writeAuditHistory = async (store: EventStore, commandPrefix = ""): Promise<void> => {
   const by = (commandId: string, actor = "saksbehandler@difi") => ({ commandId: `${commandPrefix}${commandId}`, actor });
-  const ledger = createGrantLedger({ store });
+  const ledger = createGrantLedger({ historical: HISTORICAL_FIXTURES, store });
   await must(
     ledger.openRound(
       {

@@ -25,6 +25,8 @@ export interface ParticipantRow {
   readonly requested: number;
   readonly awarded: number;
   readonly disbursed: number;
+  readonly repaid: number;
+  readonly returned: number;
   readonly benefitsNok: number;
 }
 
@@ -58,8 +60,10 @@ const byMunicipality: TotalsView<Parameters<typeof listMunicipalities>[0], Parti
     money("Awarded (tildelt)", "awarded_nok", (row) => row.awarded),
     money("Disbursed (utbetalt)", "disbursed_nok", (row) => row.disbursed),
     money("Benefits (gevinst)", "benefits_nok", (row) => row.benefitsNok),
+    money("Repaid (tilbakebetalt)", "repaid_nok", (row) => row.repaid),
+    money("Returned unpaid", "returned_nok", (row) => row.returned),
   ],
-  summed: ["requested_nok", "awarded_nok", "disbursed_nok", "benefits_nok"],
+  summed: ["requested_nok", "awarded_nok", "disbursed_nok", "benefits_nok", "repaid_nok", "returned_nok"],
 };
 
 const byRound: TotalsView<Parameters<typeof listRoundBudgets>[0], RoundBudgetRow> = {
@@ -77,8 +81,20 @@ const byRound: TotalsView<Parameters<typeof listRoundBudgets>[0], RoundBudgetRow
     count("Rejected", "rejected", (row) => row.rejected),
     count("Pending", "pending", (row) => row.pending),
     text("Closed", "closed_at", (row) => row.closedAt),
+    text("Scheme (ordning)", "scheme_id", (row) => row.schemeId),
+    money("Adjusted", "adjustments_nok", (row) => row.adjustments),
+    money("Carried over", "carried_over_nok", (row) => row.carriedOver),
+    money("Carried in", "carried_in_nok", (row) => row.carriedIn),
+    money("Released (frigitt)", "released_nok", (row) => row.released),
+    money("Reversed", "reversed_nok", (row) => row.reversed),
+    money("Repaid (tilbakebetalt)", "repaid_nok", (row) => row.repaid),
+    count("Dismissed", "dismissed", (row) => row.dismissed),
+    count("Appealed", "appealed", (row) => row.appealed),
+    count("Withdrawn", "withdrawn", (row) => row.withdrawn),
+    count("Renounced", "renounced", (row) => row.renounced),
+    count("Grants closed", "grants_closed", (row) => row.closed),
   ],
-  summed: ["budget_nok", "committed_nok", "disbursed_nok", "remaining_nok"],
+  summed: ["budget_nok", "committed_nok", "disbursed_nok", "remaining_nok", "adjustments_nok", "carried_over_nok", "carried_in_nok", "released_nok", "reversed_nok", "repaid_nok"],
 };
 
 const byGrant: TotalsView<Parameters<typeof listGrants>[0], GrantRegisterRow> = {
@@ -93,8 +109,11 @@ const byGrant: TotalsView<Parameters<typeof listGrants>[0], GrantRegisterRow> = 
     money("Requested (søkt)", "requested_nok", (row) => row.requested),
     money("Awarded (tildelt)", "awarded_nok", (row) => row.awarded),
     money("Disbursed (utbetalt)", "disbursed_nok", (row) => row.disbursed),
+    money("Repaid (tilbakebetalt)", "repaid_nok", (row) => row.repaid),
+    money("Paid net", "paid_net_nok", (row) => row.paidNet),
+    money("Open claims", "open_claims_nok", (row) => row.openClaims),
   ],
-  summed: ["requested_nok", "awarded_nok", "disbursed_nok"],
+  summed: ["requested_nok", "awarded_nok", "disbursed_nok", "repaid_nok", "paid_net_nok", "open_claims_nok"],
 };
 
 /** Runs `use` with the view for `by`, keeping each view's state and row types together. */

@@ -116,8 +116,8 @@ describe("replayRules", () => {
     const commit = indexOf(`round-${ROUND}`, "FundsCommitted", 1);
     const index = indexOf("grant-b", "GrantAwarded");
     const broken = await breakOf(history.filter((_, i) => i !== commit));
-    expect(broken).toMatchObject({ ...at(index), rule: "EventOutOfPlace", error: { roundId: ROUND, grantId: "b", amount: 7_000_000 } });
-    expect(broken.error["reason"]).toMatch(/no commitment for this award/);
+    expect(broken).toMatchObject({ ...at(index), rule: "EventOutOfPlace", error: { roundId: ROUND, grantId: "b", amount: 7_000_000, held: 0 } });
+    expect(broken.error["reason"]).toMatch(/its FundsCommitted was never written/);
   });
 
   it("names a repeated paymentRef", async () => {
@@ -144,8 +144,10 @@ describe("replayRules", () => {
     const commitment = { roundId: ROUND, grantId: "f", amount: 1_000_000 };
     await outOfPlace(appended(`round-${ROUND}`, "FundsCommitted", commitment), /grant f is not evaluated/);
     await outOfPlace(appended(`round-${ROUND}`, "FundsCommitted", { ...commitment, grantId: "nobody" }), /has not applied/);
-    await outOfPlace(appended(`round-${ROUND}`, "FundsCommitted", { ...commitment, grantId: "a", amount: 330_000_000 }), /awarded already/);
-    await outOfPlace(appended(`round-${ROUND}`, "FundsReleased", { roundId: ROUND, grantId: "a", amount: 330_000_000, reason: "x" }), /is awarded/);
+    // A commitment for an awarded grant can stand (an amendment's increase, which its AwardAmended
+    // must then find), but only in the round the grant applied to.
+    await outOfPlace(appended("round-other", "FundsCommitted", { ...commitment, roundId: "other", grantId: "a" }), /applied to round krise-2009-1, not this one/);
+    await outOfPlace(appended(`round-${ROUND}`, "FundsReleased", { roundId: ROUND, grantId: "a", amount: 330_000_000, reason: "x" }), /its award still backs/);
     await outOfPlace(appended("round-other", "RoundClosed", { roundId: ROUND, closedAt: "2010-07-01T00:00:00Z" }), /round krise-2009-1/);
     await outOfPlace(appended("grant-a", "RoundClosed", { roundId: ROUND, closedAt: "2010-07-01T00:00:00Z" }), /belongs in a round stream/);
     await outOfPlace(appended("grant-a", "GrantDisbursed", { ...(history[indexOf("grant-b", "GrantDisbursed")] as RecordedEvent).data }), /grant b/);
@@ -154,15 +156,20 @@ describe("replayRules", () => {
     expect(stray).toMatchObject(at(disbursed));
   });
 
-  it("names a second commitment for a grant and a release that is not the commitment held", async () => {
+  it("names a second commitment for an evaluated grant and a release that frees money an award still backs", async () => {
     const commitD = indexOf(`round-${ROUND}`, "FundsCommitted", 2);
     const d = history[commitD] as RecordedEvent;
     const twice = [...history.slice(0, commitD + 1), { ...d, revision: d.revision + 1n }, ...history.slice(commitD + 1)];
     expect(await breakOf(twice)).toMatchObject({ rule: "EventOutOfPlace", error: { grantId: "d", committed: 5_000_000 } });
 
+    // e's release, moved onto b, whose award the 7 000 000 the round holds backs: b needs all of it.
     const release = indexOf(`round-${ROUND}`, "FundsReleased");
-    const less = await breakOf(withData(release, (data) => ({ ...data, amount: 1 })));
-    expect(less).toMatchObject({ ...at(release), rule: "EventOutOfPlace", error: { grantId: "e", committed: 4_000_000, released: 1 } });
+    const backed = await breakOf(withData(release, (data) => ({ ...data, grantId: "b", amount: 1 })));
+    expect(backed).toMatchObject({ ...at(release), rule: "EventOutOfPlace", error: { grantId: "b", held: 7_000_000, needed: 7_000_000, released: 1 } });
+    expect(backed.error["reason"]).toMatch(/its award still backs/);
+    // A release of more than the round holds, or of what it does not hold at all, is the decider's refusal.
+    const more = await breakOf(withData(release, (data) => ({ ...data, amount: 4_000_001 })));
+    expect(more).toMatchObject({ ...at(release), rule: "NoCommitmentToRelease", error: { grantId: "e" } });
     const none = await breakOf(withData(release, (data) => ({ ...data, grantId: "c" })));
     expect(none).toMatchObject({ ...at(release), rule: "NoCommitmentToRelease", error: { grantId: "c" } });
   });

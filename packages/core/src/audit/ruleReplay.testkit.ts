@@ -4,6 +4,7 @@ import { createGrantLedger, type GrantLedger } from "../handler/grantLedger.js";
 import type { EventStore } from "../store/eventStore.js";
 import { matchesExpectedRevision } from "../store/expectedRevision.js";
 import type { RecordedEvent } from "../store/recordedEvent.js";
+import { HISTORICAL_FIXTURES } from "../testing/historicalFixtures.js";
 import { sealHistory } from "./sealHistory.js";
 
 /*
@@ -119,7 +120,8 @@ const pay = (ledger: GrantLedger, grantId: string, amount: number, paymentRef: s
  */
 export const buildRuleHistory = async (): Promise<TestStore> => {
   const store = createTestStore();
-  const ledger = createGrantLedger({ store });
+  // The 2009 round's records, dated in the past: loaded in the historical mode.
+  const ledger = createGrantLedger({ store, historical: HISTORICAL_FIXTURES });
   await must(
     ledger.openRound(
       {

@@ -98,12 +98,12 @@ export const createRuleReplay = (): RuleReplay => {
       const { path, reason } = decoded.left;
       return { rule: "Undecodable", error: { _tag: "Undecodable", reason, path } };
     }
-    const { event } = decoded.right;
+    const { event, metadata } = decoded.right;
     if (isGrant) {
       const grantId = recorded.streamName.slice(GRANT_PREFIX.length);
-      const failed = checkGrantEvent(states, grantId, event);
+      const failed = checkGrantEvent(states, grantId, event, metadata.actor);
       // The check refuses a round event in a grant stream, so an event that passed always folds.
-      if (failed === undefined && isGrantEvent(event)) states.grants.set(grantId, evolveGrant(states.grants.get(grantId) ?? initialGrantState, event));
+      if (failed === undefined && isGrantEvent(event)) states.grants.set(grantId, evolveGrant(states.grants.get(grantId) ?? initialGrantState, event, metadata.actor));
       return failed;
     }
     const roundId = recorded.streamName.slice(ROUND_PREFIX.length);

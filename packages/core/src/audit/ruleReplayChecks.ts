@@ -2,9 +2,9 @@ import * as E from "fp-ts/lib/Either.js";
 import type * as t from "io-ts";
 import type { GrantCommand } from "../deciders/commands.js";
 import { decideGrant } from "../deciders/grantDecider.js";
-import { initialGrantState, type GrantState } from "../deciders/grantState.js";
-import { decideRound } from "../deciders/roundDecider.js";
-import { initialRoundState, type RoundState } from "../deciders/roundState.js";
+import { commitmentTarget, initialGrantState, type GrantState } from "../deciders/grantState.js";
+import { decideCarryOver, decideRound, type CarryOverEvents } from "../deciders/roundDecider.js";
+import { carryInFlight, commitmentFor, initialRoundState, type RoundState } from "../deciders/roundState.js";
 import { DomainEvent } from "../events/domainEvent.js";
 import type { GrantEvent } from "../events/grantEvents.js";
 import type { RoundEvent } from "../events/roundEvents.js";
@@ -80,16 +80,18 @@ const strayField = (event: DomainEvent): Broken | undefined => {
 };
 
 /**
- * Whether an award of the grant can have been decided when its commitment was written. The
- * handler commits only after the grant decider accepted the award on an evaluated grant of this
- * round; the grant may have been rejected since by another process (the award then fails and
- * releases the commitment), so a rejected grant that was evaluated passes too.
+ * Whether a commitment can stand here: the handler commits only for an award it decided on an
+ * evaluated grant of this round that holds nothing yet (the grant may have been rejected since
+ * by another process; the award then fails and releases it), or for the increase of an amended
+ * live award, whose `AwardAmended` follows and must find it.
  */
-const commitmentOutOfPlace = (grant: GrantState, roundId: string, grantId: string): Broken | undefined => {
+const commitmentOutOfPlace = (grant: GrantState, round: RoundState, roundId: string, grantId: string): Broken | undefined => {
   if (grant.status === "none") return outOfPlace(`grant ${grantId} has not applied: no award commits money to it`, { roundId, grantId });
   if (grant.roundId !== roundId) return outOfPlace(`grant ${grantId} applied to round ${grant.roundId}, not this one`, { roundId, grantId });
+  if (grant.status === "awarded") return undefined;
   if (grant.evaluation === undefined) return outOfPlace(`grant ${grantId} is not evaluated: no award of it can have been decided`, { roundId, grantId, status: grant.status });
-  if (grant.status === "awarded") return outOfPlace(`grant ${grantId} is awarded already: its award committed its money before it`, { roundId, grantId });
+  const held = round.status === "none" ? undefined : commitmentFor(round, grantId);
+  if (held !== undefined) return outOfPlace(`grant ${grantId} already holds this commitment: an award commits its money once`, { roundId, grantId, committed: held });
   return undefined;
 };
 
@@ -105,33 +107,43 @@ export const checkRoundEvent = (states: ReplayStates, roundId: string, event: Do
       return expectDecided(decideRound({ type: "OpenRound", data: event.data }, round), event, "OpenRound");
     case "RoundClosed":
       return expectDecided(decideRound({ type: "CloseRound", data: event.data }, round), event, "CloseRound");
+    case "RoundBudgetAdjusted": {
+      const { previousBudget: _derived, ...data } = event.data;
+      return expectDecided(decideRound({ type: "AdjustRoundBudget", data }, round), event, "AdjustRoundBudget");
+    }
+    case "FundsCarriedOver": {
+      const target = states.rounds.get(event.data.toRoundId) ?? initialRoundState;
+      const decision = decideCarryOver({ type: "CarryOverFunds", data: event.data }, round, target);
+      return expectDecided(E.map((events: CarryOverEvents) => events.carriedOver)(decision), event, "CarryOverFunds");
+    }
+    case "FundsCarriedIn": {
+      const { fromRoundId, amount } = event.data;
+      const source = states.rounds.get(fromRoundId) ?? initialRoundState;
+      const inFlight = source.status === "none" || round.status === "none" ? 0 : carryInFlight(source, round);
+      if (amount > inFlight) return outOfPlace(`round ${fromRoundId} sent no carry-over of this amount to round ${roundId}`, { roundId, fromRoundId, amount, inFlight });
+      return expectDecided(decideRound({ type: "ReceiveCarriedFunds", data: event.data }, round), event, "ReceiveCarriedFunds");
+    }
     case "FundsCommitted": {
-      const { grantId, amount } = event.data;
-      const misplaced = commitmentOutOfPlace(states.grants.get(grantId) ?? initialGrantState, roundId, grantId);
+      const { grantId } = event.data;
+      const misplaced = commitmentOutOfPlace(states.grants.get(grantId) ?? initialGrantState, round, roundId, grantId);
       if (misplaced !== undefined) return misplaced;
-      const decision = decideRound({ type: "CommitFunds", data: event.data }, round);
-      if (E.isRight(decision) && decision.right.length === 0) {
-        return outOfPlace(`grant ${grantId} already holds this commitment: an award commits its money once`, { roundId, grantId, committed: amount });
-      }
-      return expectDecided(decision, event, "CommitFunds");
+      return expectDecided(decideRound({ type: "CommitFunds", data: event.data }, round), event, "CommitFunds");
     }
     case "FundsReleased": {
       const { grantId, amount } = event.data;
       const grant = states.grants.get(grantId) ?? initialGrantState;
-      if (grant.status === "awarded") {
-        return outOfPlace(`grant ${grantId} is awarded: its commitment is its award's money and is not released`, { roundId, grantId, released: amount });
+      const held = round.status === "none" ? 0 : (commitmentFor(round, grantId) ?? 0);
+      const needed = commitmentTarget(grant);
+      // A release of more than is held is the decider's NoCommitmentToRelease, not a backed award's.
+      if (amount <= held && held - amount < needed) {
+        return outOfPlace(`grant ${grantId} needs ${needed} øre of the ${held} the round holds for it: the release would free money its award still backs`, { roundId, grantId, held, needed, released: amount });
       }
-      const decision = decideRound({ type: "ReleaseFunds", data: event.data }, round);
-      const decided = E.isRight(decision) ? decision.right[0] : undefined;
-      if (decided?.type === "FundsReleased" && decided.data.amount !== amount) {
-        return outOfPlace(`the release is not the commitment the round holds for grant ${grantId}`, { roundId, grantId, committed: decided.data.amount, released: amount });
-      }
-      return expectDecided(decision, event, "ReleaseFunds");
+      return expectDecided(decideRound({ type: "ReleaseFunds", data: event.data }, round), event, "ReleaseFunds");
     }
   }
 };
 
-/** The command that produced a grant event: its data is the event's (an award's round comes from the application). */
+/** The command that produced a grant event: its data is the event's, less what the decider derives (a round, a previous amount, what is unpaid). */
 const commandOf = (event: GrantEvent): GrantCommand => {
   switch (event.type) {
     case "GrantApplied":
@@ -148,16 +160,48 @@ const commandOf = (event: GrantEvent): GrantCommand => {
       return { type: "DisburseGrant", data: event.data };
     case "BenefitsReported":
       return { type: "ReportBenefits", data: event.data };
+    case "ConditionsAccepted":
+      return { type: "AcceptConditions", data: event.data };
+    case "AwardAmended": {
+      const { roundId: _round, previousAmount: _previous, ...data } = event.data;
+      return { type: "AmendAward", data };
+    }
+    case "DisbursementReversed":
+      return { type: "ReverseDisbursement", data: event.data };
+    case "RepaymentClaimed":
+      return { type: "ClaimRepayment", data: event.data };
+    case "RepaymentReceived":
+      return { type: "RecordRepayment", data: event.data };
+    case "GrantClosed": {
+      const { roundId: _round, unpaid: _unpaid, ...data } = event.data;
+      return { type: "CloseGrant", data };
+    }
+    case "ApplicationWithdrawn":
+      return { type: "WithdrawApplication", data: event.data };
+    case "AwardRenounced": {
+      const { roundId: _round, ...data } = event.data;
+      return { type: "RenounceAward", data };
+    }
+    case "ApplicationDismissed":
+      return { type: "DismissApplication", data: event.data };
+    case "DecisionAppealed":
+      return { type: "AppealDecision", data: event.data };
+    case "AppealUpheld":
+      return { type: "UpholdAppeal", data: event.data };
+    case "AppealDismissed":
+      return { type: "DismissAppeal", data: event.data };
+    case "ConflictOfInterestDeclared":
+      return { type: "DeclareConflictOfInterest", data: event.data };
   }
 };
 
 /**
- * Re-decides a grant event (stream `grant-<grantId>`) on the grant's state and its round's. An
- * award must also find its money committed: the handler appends `FundsCommitted` on the round
- * before `GrantAwarded`, so by then the round holds a commitment of exactly the award, which the
- * award decision counts as its own (not twice), and committing it again decides nothing.
+ * Re-decides a grant event (stream `grant-<grantId>`) on the grant's state and its round's, as
+ * given by `actor` (the event's metadata). An award, or an amendment that raises one, must also
+ * find its money committed: the handler appends `FundsCommitted` on the round first, so by then
+ * the round holds exactly the new amount for the grant.
  */
-export const checkGrantEvent = (states: ReplayStates, grantId: string, event: DomainEvent): Broken | undefined => {
+export const checkGrantEvent = (states: ReplayStates, grantId: string, event: DomainEvent, actor?: string): Broken | undefined => {
   if (isRoundEvent(event)) return outOfPlace(`a ${event.type} belongs in a round stream, not in grant-${grantId}`, { grantId });
   if (event.data.grantId !== grantId) return outOfPlace(`the stream is grant ${grantId}'s, the event is for grant ${event.data.grantId}`, { grantId, eventGrantId: event.data.grantId });
   const stray = strayField(event);
@@ -166,11 +210,12 @@ export const checkGrantEvent = (states: ReplayStates, grantId: string, event: Do
   const roundId = event.type === "GrantApplied" ? event.data.roundId : grant.status === "none" ? undefined : grant.roundId;
   const round = (roundId === undefined ? undefined : states.rounds.get(roundId)) ?? initialRoundState;
   const command = commandOf(event);
-  const broken = expectDecided(decideGrant(command, grant, round), event, command.type);
-  if (broken !== undefined || event.type !== "GrantAwarded" || round.status === "none") return broken;
+  const broken = expectDecided(decideGrant(command, grant, round, actor), event, command.type);
+  if (broken !== undefined || round.status === "none") return broken;
+  const raised = event.type === "GrantAwarded" || (event.type === "AwardAmended" && event.data.amount > event.data.previousAmount);
+  if (!raised) return undefined;
   const { amount } = event.data;
-  const commit = decideRound({ type: "CommitFunds", data: { roundId: round.roundId, grantId: event.data.grantId, amount } }, round);
-  if (E.isLeft(commit)) return refused(commit.left);
-  if (commit.right.length > 0) return outOfPlace(`round ${round.roundId} holds no commitment for this award: its FundsCommitted was never written`, { roundId: round.roundId, grantId, amount });
+  const held = commitmentFor(round, grantId) ?? 0;
+  if (held !== amount) return outOfPlace(`round ${round.roundId} holds ${held} øre for grant ${grantId}, not the ${amount} of this ${event.type}: its FundsCommitted was never written`, { roundId: round.roundId, grantId, amount, held });
   return undefined;
 };

@@ -1,6 +1,6 @@
 import type { DisburseGrant, ReportBenefits } from "./commands.js";
 import type { GrantError } from "./grantErrors.js";
-import type { ExistingGrant } from "./grantState.js";
+import { livePayments, paidNet, type ExistingGrant } from "./grantState.js";
 import type { ExistingRound } from "./roundState.js";
 import { checkFiguresInOre } from "./benefitFigures.js";
 import type { Money } from "../values/money.js";
@@ -14,15 +14,18 @@ export const checkDisbursement = (
 ): GrantError | undefined => {
   const { grantId, amount, paymentRef, disbursedAt } = command.data;
   if (amount <= 0) return { _tag: "DisbursementNotPositive", grantId };
-  if (grant.paymentRefs.includes(paymentRef)) return { _tag: "PaymentAlreadyRecorded", grantId, paymentRef };
-  const remaining = (awarded - grant.disbursed) as Money;
+  if (round.policy.requiresAcceptance === true && !grant.conditionsAccepted) return { _tag: "ConditionsNotAccepted", grantId };
+  const live = livePayments(grant);
+  if (live.some((payment) => payment.paymentRef === paymentRef)) return { _tag: "PaymentAlreadyRecorded", grantId, paymentRef };
+  const paid = paidNet(grant);
+  const remaining = (awarded - paid) as Money;
   if (amount > remaining) {
-    return { _tag: "DisbursementExceedsAward", grantId, amount, disbursed: grant.disbursed, awarded, remaining };
+    return { _tag: "DisbursementExceedsAward", grantId, amount, disbursed: paid, awarded, remaining };
   }
   const window = round.disbursementWindow;
   const day = disbursedAt.slice(0, 10);
   if (day < window.from || day > window.to) return { _tag: "DisbursementOutsideWindow", grantId, disbursedAt, window };
-  const tranche = grant.paymentRefs.length + 1;
+  const tranche = live.length + 1;
   if (round.policy.reportBeforeNextTranche && tranche > 1 && !grant.reportedSinceLastTranche) {
     return { _tag: "BenefitsReportRequiredBeforeTranche", grantId, tranche };
   }

@@ -4,6 +4,7 @@ import type { DateWindow } from "../events/roundEvents.js";
 import type { IsoDate, IsoDateTime } from "../values/isoTime.js";
 import type { Money } from "../values/money.js";
 import type { GrantStatus } from "./grantState.js";
+import type { GrantLifecycleError } from "./lifecycleErrors.js";
 
 /** One broken rule: its tag and the figures a person needs to act on it. */
 type Failure<Tag extends string, Fields = object> = { readonly _tag: Tag } & Readonly<Fields>;
@@ -123,7 +124,7 @@ export type GrantError =
   | Failure<"GrantNotFound", { grantId: string }>
   /** The application has been evaluated already; it is evaluated once. */
   | Failure<"GrantAlreadyEvaluated", { grantId: string }>
-  /** The grant is already awarded or rejected. */
+  /** The command needs an undecided application (applied or evaluated), and the grant is past that. */
   | Failure<
       "GrantAlreadyDecided",
       {
@@ -227,7 +228,7 @@ export type GrantError =
   /** A rejection must give a reason. */
   | Failure<"RejectionWithoutReason", { grantId: string }>
   // disbursing
-  /** Only an awarded grant is paid or reported on. */
+  /** The command needs a live award (awarded; not closed, renounced or otherwise ended). */
   | Failure<
       "GrantNotAwarded",
       {
@@ -317,7 +318,8 @@ export type GrantError =
         /** The figure given. */
         value: number;
       }
-    >;
+    >
+  | GrantLifecycleError;
 
 /** The tag of every grant error, e.g. `"AwardExceedsShareCap"`. */
 export type GrantErrorTag = GrantError["_tag"];

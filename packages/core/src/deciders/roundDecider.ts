@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type * as t from "io-ts";
 import { RoundEvent } from "../events/roundEvents.js";
-import { RoundCommand } from "./commands.js";
+import { RoundCommand, type CarryOverFunds } from "./commands.js";
 import type { CodecDecider } from "./decider.js";
 import type { RoundError } from "./roundErrors.js";
 import { commitmentFor, evolveRound, initialRoundState, remainingBudget, type RoundState } from "./roundState.js";
@@ -33,9 +33,10 @@ const validateOpening = (command: Extract<RoundCommand, { type: "OpenRound" }>):
 };
 
 /**
- * Decides a command on a funding round. Pure: the state and command are all it sees.
- * Committing funds for a grant that already holds the same commitment decides nothing, so a
- * retried award completes instead of committing twice.
+ * Decides a command on a funding round. Pure: the state and command are all it sees. Whether a
+ * commitment a grant already holds is the one a retried award or amendment made is the command
+ * handler's question (it compares what the round holds with what the grant needs); here a
+ * commitment is always new money, checked against the budget.
  */
 export const decideRound = (command: RoundCommand, state: RoundState): Decision => {
   const { roundId } = command.data;
@@ -51,21 +52,33 @@ export const decideRound = (command: RoundCommand, state: RoundState): Decision 
       return E.right([{ type: "RoundClosed", data: command.data }]);
     case "CommitFunds": {
       const { grantId, amount } = command.data;
-      const existing = commitmentFor(state, grantId);
-      if (existing !== undefined) {
-        return existing === amount ? E.right([]) : E.left({ _tag: "CommitmentMismatch", roundId, grantId, committed: existing, award: amount });
-      }
       if (state.status === "closed") return E.left({ _tag: "RoundIsClosed", roundId, closedAt: state.closedAt });
       const remaining = remainingBudget(state);
       if (amount > remaining) return E.left({ _tag: "AwardExceedsRemainingBudget", roundId, grantId, award: amount, remaining });
       return E.right([{ type: "FundsCommitted", data: command.data }]);
     }
     case "ReleaseFunds": {
-      const { grantId } = command.data;
-      const existing = commitmentFor(state, grantId);
-      if (existing === undefined) return E.left({ _tag: "NoCommitmentToRelease", roundId, grantId });
-      return E.right([{ type: "FundsReleased", data: { ...command.data, amount: existing } }]);
+      const { grantId, amount } = command.data;
+      const held = commitmentFor(state, grantId) ?? 0;
+      if (amount <= 0 || amount > held) return E.left({ _tag: "NoCommitmentToRelease", roundId, grantId });
+      return E.right([{ type: "FundsReleased", data: command.data }]);
     }
+    case "AdjustRoundBudget": {
+      const { budget } = command.data;
+      if (budget === state.budget) return E.left({ _tag: "BudgetChangesNothing", roundId, budget });
+      if (budget <= 0 || budget < state.committed) return E.left({ _tag: "BudgetBelowCommitted", roundId, budget, committed: state.committed });
+      return E.right([{ type: "RoundBudgetAdjusted", data: { ...command.data, previousBudget: state.budget } }]);
+    }
+    case "CarryOverFunds": {
+      const { amount } = command.data;
+      if (state.status !== "closed") return E.left({ _tag: "CarryOverFromOpenRound", roundId });
+      const remaining = remainingBudget(state);
+      if (amount <= 0 || amount > remaining) return E.left({ _tag: "CarryOverExceedsRemaining", roundId, amount, remaining });
+      return E.right([{ type: "FundsCarriedOver", data: command.data }]);
+    }
+    case "ReceiveCarriedFunds":
+      if (state.status === "closed") return E.left({ _tag: "RoundIsClosed", roundId, closedAt: state.closedAt });
+      return E.right([{ type: "FundsCarriedIn", data: command.data }]);
   }
 };
 
@@ -75,4 +88,30 @@ export const roundDecider: CodecDecider<RoundCommand, RoundEvent, RoundState, Ro
   decide: decideRound,
   evolve: evolveRound,
   codecs: { command: RoundCommand, event: RoundEvent },
+};
+
+/** The events of a carry-over: `FundsCarriedOver` on the source round, then `FundsCarriedIn` on the target. */
+export interface CarryOverEvents {
+  /** For `round-<roundId>`. */
+  readonly carriedOver: readonly RoundEvent[];
+  /** For `round-<toRoundId>`. */
+  readonly carriedIn: readonly RoundEvent[];
+}
+
+/**
+ * Decides a carry-over on both rounds: the source closed and with the money left, the target
+ * another open round of the same scheme (both rounds name it).
+ */
+export const decideCarryOver = (command: CarryOverFunds, source: RoundState, target: RoundState): E.Either<RoundError, CarryOverEvents> => {
+  const { roundId, toRoundId, amount, carriedAt } = command.data;
+  if (source.status === "none") return E.left({ _tag: "RoundNotFound", roundId });
+  if (target.status === "none") return E.left({ _tag: "RoundNotFound", roundId: toRoundId });
+  if (roundId === toRoundId || source.schemeId === undefined || source.schemeId !== target.schemeId) {
+    return E.left({ _tag: "RoundsOfDifferentSchemes", roundId, toRoundId, schemeId: source.schemeId, toSchemeId: target.schemeId });
+  }
+  const over = decideRound(command, source);
+  if (E.isLeft(over)) return over;
+  const into = decideRound({ type: "ReceiveCarriedFunds", data: { roundId: toRoundId, fromRoundId: roundId, amount, carriedAt } }, target);
+  if (E.isLeft(into)) return into;
+  return E.right({ carriedOver: over.right, carriedIn: into.right });
 };

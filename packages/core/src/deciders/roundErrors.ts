@@ -77,5 +77,51 @@ export type RoundError =
         award: Money;
       }
     >
-  /** The grant holds no live commitment in the round. */
-  | Failure<"NoCommitmentToRelease", { roundId: string; grantId: string }>;
+  /** The grant holds no live commitment in the round, or less than the release asks for. */
+  | Failure<"NoCommitmentToRelease", { roundId: string; grantId: string }>
+  /** The new budget would be below what the round has committed (or is not above 0). */
+  | Failure<
+      "BudgetBelowCommitted",
+      {
+        roundId: string;
+        /** The budget asked for. */
+        budget: Money;
+        /** Committed to awards now. */
+        committed: Money;
+      }
+    >
+  /** The new budget is the budget the round already has. */
+  | Failure<
+      "BudgetChangesNothing",
+      {
+        roundId: string;
+        /** The budget asked for, which the round already has. */
+        budget: Money;
+      }
+    >
+  /** Money is carried only out of a closed round (an open one can still commit it). */
+  | Failure<"CarryOverFromOpenRound", { roundId: string }>
+  /** Money is carried only between two different rounds of one scheme. */
+  | Failure<
+      "RoundsOfDifferentSchemes",
+      {
+        roundId: string;
+        /** The round the money would go to. */
+        toRoundId: string;
+        /** The source round's scheme, if it names one. */
+        schemeId: string | undefined;
+        /** The target round's scheme, if it names one. */
+        toSchemeId: string | undefined;
+      }
+    >
+  /** The carry is 0, or more than the closed round has left. */
+  | Failure<
+      "CarryOverExceedsRemaining",
+      {
+        roundId: string;
+        /** The amount to carry. */
+        amount: Money;
+        /** What the round has not committed. */
+        remaining: Money;
+      }
+    >;

@@ -8,14 +8,15 @@ import type { GrantCommand } from "./commands.js";
 import { GRANTS, ROUND, type AmountSpec, type Base, type Step } from "./commandScenarios.testkit.js";
 import { type RoundOpening, at, bergen, bergenKommune, costSaving, day, id, oslo, text } from "./fixtures.testkit.js";
 import { decideGrant } from "./grantDecider.js";
-import { evolveGrant, initialGrantState, type GrantState } from "./grantState.js";
+import { commitmentTarget, evolveGrant, initialGrantState, type GrantState } from "./grantState.js";
 import { decideRound } from "./roundDecider.js";
 import { commitmentFor, evolveRound, initialRoundState, type RoundState } from "./roundState.js";
 
 /*
  * Runs a generated scenario the way the command handler runs commands: only accepted decisions
- * are folded, and every accepted award commits its money in the round first (sometimes
- * "crashing" before the award is recorded; a rejection then releases what the crash left).
+ * are folded, and every accepted award commits the money the round does not yet hold for it
+ * first (sometimes "crashing" before the award is recorded: the retry then commits nothing
+ * more, and a rejection releases what the crash left).
  */
 
 export interface GrantStream {
@@ -30,6 +31,9 @@ export interface World {
 }
 
 const pad = (n: number): string => n.toString().padStart(2, "0");
+
+/** What the round holds for a grant, 0 for nothing. */
+const heldFor = (world: World, grantId: string): number => (world.round.status === "none" ? 0 : (commitmentFor(world.round, grantId) ?? 0));
 
 const foldRoundEvent = (world: World, event: RoundEvent): void => {
   world.roundEvents.push(event);
@@ -152,17 +156,24 @@ export const run = (opening: RoundOpening, steps: readonly Step[], closeAfter: n
     const decision = decideGrant(command, stream.state, world.round);
     if (E.isRight(decision)) {
       if (command.type === "AwardGrant") {
-        const commit = decideRound({ type: "CommitFunds", data: { roundId: ROUND, grantId: command.data.grantId, amount: command.data.amount } }, world.round);
-        // The grant decider checked the budget against this very round state: the round must agree.
-        expect(commit).toSatisfy(E.isRight);
-        if (E.isRight(commit)) commit.right.forEach((event) => foldRoundEvent(world, event));
+        // The round must add what it does not hold yet: nothing when a crashed attempt of this
+        // award committed it already (the decider then counted that commitment as the award's).
+        const missing = command.data.amount - heldFor(world, command.data.grantId);
+        if (missing > 0) {
+          const commit = decideRound({ type: "CommitFunds", data: { roundId: ROUND, grantId: command.data.grantId, amount: unsafeMoney(missing) } }, world.round);
+          // The grant decider checked the budget against this very round state: the round must agree.
+          expect(commit).toSatisfy(E.isRight);
+          if (E.isRight(commit)) commit.right.forEach((event) => foldRoundEvent(world, event));
+        }
         if (!(s.kind === "award" && s.crash)) foldGrantEvents(stream, decision.right);
       } else {
         foldGrantEvents(stream, decision.right);
       }
-      if (command.type === "RejectApplication" && world.round.status !== "none" && commitmentFor(world.round, command.data.grantId) !== undefined) {
+      // What the round holds beyond the grant's need goes back (a rejection after a crashed award).
+      const surplus = heldFor(world, command.data.grantId) - commitmentTarget(stream.state);
+      if (command.type === "RejectApplication" && surplus > 0) {
         const release = decideRound(
-          { type: "ReleaseFunds", data: { roundId: ROUND, grantId: command.data.grantId, amount: unsafeMoney(0), reason: text("rejected") } },
+          { type: "ReleaseFunds", data: { roundId: ROUND, grantId: command.data.grantId, amount: unsafeMoney(surplus), reason: text("rejected") } },
           world.round,
         );
         expect(release).toSatisfy(E.isRight);

@@ -8,7 +8,22 @@ import {
   GrantEvent,
   GrantRejected,
 } from "./grantEvents.js";
-import { FundsCommitted, FundsReleased, RoundClosed, RoundEvent, RoundOpened } from "./roundEvents.js";
+import {
+  AppealDismissed,
+  AppealUpheld,
+  ApplicationDismissed,
+  ApplicationWithdrawn,
+  AwardAmended,
+  AwardRenounced,
+  ConditionsAccepted,
+  ConflictOfInterestDeclared,
+  DecisionAppealed,
+  DisbursementReversed,
+  GrantClosed,
+  RepaymentClaimed,
+  RepaymentReceived,
+} from "./grantLifecycleEvents.js";
+import { FundsCarriedIn, FundsCarriedOver, FundsCommitted, FundsReleased, RoundBudgetAdjusted, RoundClosed, RoundEvent, RoundOpened } from "./roundEvents.js";
 
 /** Every domain event grantledger records, as `{ type, data }`. */
 export const DomainEvent = t.union([RoundEvent, GrantEvent]);
@@ -38,12 +53,28 @@ export const EVENT_CODECS: {
   FundsCommitted,
   FundsReleased,
   RoundClosed,
+  RoundBudgetAdjusted,
+  FundsCarriedOver,
+  FundsCarriedIn,
   GrantApplied,
   ApplicationEvaluated,
   GrantAwarded,
   GrantRejected,
   GrantDisbursed,
   BenefitsReported,
+  ConditionsAccepted,
+  AwardAmended,
+  DisbursementReversed,
+  RepaymentClaimed,
+  RepaymentReceived,
+  GrantClosed,
+  ApplicationWithdrawn,
+  AwardRenounced,
+  ApplicationDismissed,
+  DecisionAppealed,
+  AppealUpheld,
+  AppealDismissed,
+  ConflictOfInterestDeclared,
 };
 
 const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(EVENT_CODECS, type);

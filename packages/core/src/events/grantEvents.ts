@@ -4,6 +4,24 @@ import { Money } from "../values/money.js";
 import { EntityId, NonEmptyText } from "../values/text.js";
 import { Period, PlannedBenefit, ReportedBenefit } from "./benefits.js";
 import { Applicant, Participant } from "./parties.js";
+import {
+  AppealDismissed,
+  AppealUpheld,
+  ApplicationDismissed,
+  ApplicationWithdrawn,
+  AwardAmended,
+  AwardRenounced,
+  ConditionsAccepted,
+  ConflictOfInterestDeclared,
+  DecisionAppealed,
+  DisbursementInstalment,
+  DisbursementReversed,
+  GrantClosed,
+  RepaymentClaimed,
+  RepaymentReceived,
+} from "./grantLifecycleEvents.js";
+
+export { DisbursementInstalment };
 
 const Score = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 0 && n <= 100, "Score0to100");
 
@@ -63,14 +81,6 @@ export const ApplicationEvaluatedData = t.intersection([
   }),
 ]);
 
-/** One planned payment of an award. */
-export const DisbursementInstalment = t.type({
-  /** When it falls due; inside the round's disbursement window. */
-  due: IsoDate,
-  /** How much, in øre; above 0. */
-  amount: Money,
-});
-export type DisbursementInstalment = t.TypeOf<typeof DisbursementInstalment>;
 
 /**
  * The decision to award an evaluated grant. The round's `FundsCommitted` for the same amount is
@@ -94,6 +104,8 @@ export const GrantAwardedData = t.intersection([
   t.partial({
     /** The benefits the project is to realise; required where the round's policy says so. */
     benefitsPlan: t.array(PlannedBenefit),
+    /** The dates benefits reports are due, in order; each report recorded satisfies the earliest one still open. */
+    reportsDue: t.array(IsoDate),
   }),
 ]);
 
@@ -189,5 +201,18 @@ export const GrantEvent = t.union([
   GrantRejected,
   GrantDisbursed,
   BenefitsReported,
+  ConditionsAccepted,
+  AwardAmended,
+  DisbursementReversed,
+  RepaymentClaimed,
+  RepaymentReceived,
+  GrantClosed,
+  ApplicationWithdrawn,
+  AwardRenounced,
+  ApplicationDismissed,
+  DecisionAppealed,
+  AppealUpheld,
+  AppealDismissed,
+  ConflictOfInterestDeclared,
 ]);
 export type GrantEvent = t.TypeOf<typeof GrantEvent>;

@@ -21,3 +21,13 @@ export const CommandContext = t.intersection([
   }),
 ]);
 export type CommandContext = t.TypeOf<typeof CommandContext>;
+
+/**
+ * The context the handler records a command under: the caller's {@link CommandContext}, and
+ * `historical` (the reason) when the ledger loads historical records (see
+ * `GrantLedgerOptions.historical`). Never decoded from a caller's input: only the ledger sets it.
+ */
+export interface RecordingContext extends CommandContext {
+  /** Why business times are taken as given rather than checked against the ledger's clock; written into every event's metadata as `historical`. */
+  readonly historical?: string;
+}

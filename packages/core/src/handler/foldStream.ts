@@ -44,7 +44,7 @@ export const foldRecorded = <S, Ev extends DomainEvent>(
     }
     if (metadata.commandId === commandId) fromThisCommand.push(decoded.right);
     commandIds?.add(metadata.commandId);
-    state = model.evolve(state, event);
+    state = model.evolve(state, event, metadata.actor);
     lastHash = metadata.hash;
     revision = recorded.revision;
   }

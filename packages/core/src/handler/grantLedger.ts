@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import * as t from "io-ts";
-import { CloseRound, GrantCommand, OpenRound } from "../deciders/commands.js";
+import { AdjustRoundBudget, CarryOverFunds, CloseRound, GrantCommand, OpenRound } from "../deciders/commands.js";
 import { decideGrant, type GrantDecisionError } from "../deciders/grantDecider.js";
 import type { GrantState } from "../deciders/grantState.js";
 import { decideRound } from "../deciders/roundDecider.js";
@@ -9,20 +9,24 @@ import type { RoundState } from "../deciders/roundState.js";
 import { decodeRecordedEvent, describeValidationErrors } from "../events/decodeEvent.js";
 import { grantStreamName, roundStreamName, type DomainEvent } from "../events/domainEvent.js";
 import type { EventStore } from "../store/eventStore.js";
+import type { IsoDateTime } from "../values/isoTime.js";
 import { awardGrant } from "./awardGrant.js";
-import { CommandContext } from "./commandContext.js";
+import { CommandContext, type RecordingContext } from "./commandContext.js";
+import { businessTimeInFuture, clockTime, systemClock, type LedgerClock } from "./ledgerClock.js";
+import { NonEmptyText } from "../values/text.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { handleOnStream } from "./handleCommand.js";
 import type { HandlerError } from "./handlerErrors.js";
 import { createLedgerStreams, type LedgerStreams } from "./ledgerStreams.js";
-import { releaseDanglingCommitment } from "./releaseDanglingCommitment.js";
+import { carryOverFunds } from "./carryOverFunds.js";
+import { settleCommitment } from "./settleCommitment.js";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retryPolicy.js";
 import { StreamLocks } from "./streamLocks.js";
 import { unknownField } from "./unknownField.js";
 import { grantModel, roundModel, type StreamModel } from "./streamModels.js";
 
 /** Every command a user gives, as a codec: decode untrusted JSON with it. */
-export const LedgerCommand = t.union([OpenRound, CloseRound, ...GrantCommand.types]);
+export const LedgerCommand = t.union([OpenRound, CloseRound, AdjustRoundBudget, CarryOverFunds, ...GrantCommand.types]);
 export type LedgerCommand = t.TypeOf<typeof LedgerCommand>;
 /** A command as plain JSON (amounts as numbers of øre, ids and dates as strings), before decoding. */
 export type LedgerCommandInput = t.OutputOf<typeof LedgerCommand>;
@@ -56,6 +60,24 @@ export interface GrantLedgerOptions {
         /** At most this many streams are kept; 0 keeps none. */
         readonly maxStreams: number;
       };
+  /**
+   * The ledger's clock; the system clock by default. No command may name a business time (a
+   * top-level `…At` of its data) after it (`BusinessTimeInFuture`), and in the live mode an
+   * application that arrives after its round's deadline by this clock is refused
+   * (`ApplicationReceivedAfterDeadline`), whatever `appliedAt` it claims.
+   */
+  readonly clock?: LedgerClock;
+  /**
+   * Loading historical records (a migration, the 2009 round of the demo): the application
+   * deadline is checked against each application's own `appliedAt` instead of the clock, and
+   * every event this ledger appends carries `historical: <reason>` in its metadata (hashed like
+   * the rest), so the mode is on the record, never silent. Business times still may not lie in
+   * the clock's future. Leave it out for a live ledger.
+   */
+  readonly historical?: {
+    /** Why the records are loaded as given, e.g. "Difi's 2009 case files, migrated 2026". */
+    readonly reason: string;
+  };
 }
 
 /** How many folded streams a ledger keeps unless told otherwise (see {@link GrantLedgerOptions.cache}). */
@@ -88,6 +110,39 @@ export interface GrantLedger {
   disburseGrant(data: InputOf<"DisburseGrant">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
   /** Records a benefits report for a period (`BenefitsReported`). */
   reportBenefits(data: InputOf<"ReportBenefits">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Changes a round's budget (`RoundBudgetAdjusted`), never below what it has committed. */
+  adjustRoundBudget(data: InputOf<"AdjustRoundBudget">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Carries money left in a closed round to another round of its scheme (`FundsCarriedOver`, then `FundsCarriedIn` there). */
+  carryOverFunds(data: InputOf<"CarryOverFunds">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Records the recipient's acceptance of the award's conditions (`ConditionsAccepted`). */
+  acceptConditions(data: InputOf<"AcceptConditions">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /**
+   * Amends an award's amount or plan (`AwardAmended`): an increase is committed in the round first
+   * (`FundsCommitted`, checked against its budget like an award), a decrease released after (`FundsReleased`).
+   */
+  amendAward(data: InputOf<"AmendAward">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Reverses a payment recorded in error (`DisbursementReversed`); its reference can then be paid again. */
+  reverseDisbursement(data: InputOf<"ReverseDisbursement">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Claims money paid back (`RepaymentClaimed`). */
+  claimRepayment(data: InputOf<"ClaimRepayment">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Records a repayment against a claim (`RepaymentReceived`); on a closed grant the money repaid returns to the round (`FundsReleased`). */
+  recordRepayment(data: InputOf<"RecordRepayment">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Closes an awarded grant with its final report (`GrantClosed`); what was awarded and not paid net returns to the round (`FundsReleased`). */
+  closeGrant(data: InputOf<"CloseGrant">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** The applicant withdraws an undecided application (`ApplicationWithdrawn`). */
+  withdrawApplication(data: InputOf<"WithdrawApplication">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** The recipient renounces an award nothing of which is paid net (`AwardRenounced`); its commitment is released (`FundsReleased`). */
+  renounceAward(data: InputOf<"RenounceAward">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Dismisses an application that cannot be considered, with its reason (`ApplicationDismissed`, avvisning). */
+  dismissApplication(data: InputOf<"DismissApplication">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Appeals a rejection or dismissal within the round's appeal window (`DecisionAppealed`). */
+  appealDecision(data: InputOf<"AppealDecision">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Upholds a pending appeal (`AppealUpheld`): the application is then evaluated and decided anew. */
+  upholdAppeal(data: InputOf<"UpholdAppeal">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Dismisses a pending appeal (`AppealDismissed`): the decision stands, finally. */
+  dismissAppeal(data: InputOf<"DismissAppeal">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
+  /** Records an evaluator's conflict of interest with an application (`ConflictOfInterestDeclared`): they may not evaluate it. */
+  declareConflictOfInterest(data: InputOf<"DeclareConflictOfInterest">, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
   /** Any command, given as `{ type, data }` (for instance decoded from a request body). */
   execute(command: LedgerCommandInput, context: CommandContextInput): TaskEither<LedgerError, CommandOutcome>;
   /** A round's current state, folded from its stream. */
@@ -133,6 +188,35 @@ const invalid = (command: string, errors: t.Errors): E.Either<LedgerError, never
   return E.left({ _tag: "InvalidCommand", command, path, reason });
 };
 
+/** The grant commands that read the round's state: its deadline, policy, window or appeal window. */
+const ROUND_READERS: ReadonlySet<string> = new Set<GrantCommand["type"]>(["ApplyForGrant", "DisburseGrant", "AppealDecision", "AwardGrant"]);
+
+/** Why, and as of when, the round gives money back after each command that can end a grant's need for it. */
+const SETTLEMENTS: {
+  readonly [K in "RejectApplication" | "WithdrawApplication" | "DismissApplication" | "RenounceAward" | "CloseGrant" | "RecordRepayment"]: (
+    data: Extract<GrantCommand, { type: K }>["data"],
+  ) => readonly [string, IsoDateTime];
+} = {
+  RejectApplication: (data) => ["was rejected", data.rejectedAt],
+  WithdrawApplication: (data) => ["was withdrawn", data.withdrawnAt],
+  DismissApplication: (data) => ["was dismissed", data.dismissedAt],
+  RenounceAward: (data) => ["had its award renounced", data.renouncedAt],
+  CloseGrant: (data) => ["was closed with money unpaid", data.closedAt],
+  RecordRepayment: (data) => ["repaid money after closing", data.receivedAt],
+};
+
+/**
+ * The context events are recorded under: only the fields a caller may set, copied one by one (a
+ * caller's extra keys never reach the metadata), and the ledger's historical mode.
+ */
+const recordingContext = (context: CommandContext, historical: string | undefined): RecordingContext => ({
+  commandId: context.commandId,
+  actor: context.actor,
+  ...(context.correlationId === undefined ? {} : { correlationId: context.correlationId }),
+  ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
+  ...(historical === undefined ? {} : { historical }),
+});
+
 /** Creates a ledger over a store. Use one per process: it queues commands to the same stream. */
 export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
   const { store } = options;
@@ -140,7 +224,11 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const locks = new StreamLocks();
 
-  const onGrant = (command: GrantCommand, context: CommandContext) => {
+  const clock = options.clock ?? systemClock;
+  const historical = options.historical?.reason;
+  if (historical !== undefined && !NonEmptyText.is(historical)) throw new RangeError("historical.reason must not be blank");
+
+  const onGrant = (command: GrantCommand, context: RecordingContext, receivedAt?: IsoDateTime) => {
     const streamName = grantStreamName(command.data.grantId);
     return locks.withLocks([streamName], () =>
       handleOnStream({
@@ -150,17 +238,32 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
         context,
         retry,
         decide: async (state) => {
-          // Only applying and disbursing read the round (deadline, policy, window); the rest
-          // would pay for reading a whole round stream for nothing.
-          const needsRound = command.type === "ApplyForGrant" || command.type === "DisburseGrant";
+          // Only these read the round (deadline, policy, window); the rest would pay for reading
+          // a whole round stream for nothing.
+          const needsRound = ROUND_READERS.has(command.type);
           const roundId = command.type === "ApplyForGrant" ? command.data.roundId : state.status === "none" ? undefined : state.roundId;
-          if (!needsRound || roundId === undefined) return decideGrant(command, state, { status: "none" });
+          if (!needsRound || roundId === undefined) return decideGrant(command, state, { status: "none" }, context.actor, receivedAt);
           // Read only: this command's events are never in the round ("" matches no command).
           const round = await streams.load(roundStreamName(roundId), roundModel, "");
-          return E.isLeft(round) ? round : decideGrant(command, state, round.right.state);
+          return E.isLeft(round) ? round : decideGrant(command, state, round.right.state, context.actor, receivedAt);
         },
       }),
     );
+  };
+
+  /** The outcome with the release that follows it, if the round now holds more than the grant needs. */
+  const withSettlement = async (
+    decided: CommandOutcome,
+    grantId: string,
+    why: string,
+    at: IsoDateTime,
+    context: RecordingContext,
+  ): Promise<E.Either<LedgerError, CommandOutcome>> => {
+    const released = await settleCommitment(streams, grantId, why, at, context, retry, locks);
+    if (E.isLeft(released)) return released;
+    // A retried amendment already answers with its round events; list each event once.
+    const listed = new Set(decided.events.map((event) => event.id));
+    return E.right({ ...decided, events: [...decided.events, ...released.right.filter((event) => !listed.has(event.id))] });
   };
 
   const run = async (input: LedgerCommandInput, contextInput: CommandContextInput): Promise<E.Either<LedgerError, CommandOutcome>> => {
@@ -171,34 +274,53 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     const extra = unknownField(COMMAND_CODECS.get(input.type) ?? LedgerCommand, input);
     if (extra !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: extra, reason: "not a field of this command" });
     const command = decoded.right;
+    const now = clockTime(clock);
+    const future = businessTimeInFuture(command, now);
+    if (future !== undefined) return E.left(future);
+    const recording = recordingContext(context.right, historical);
     switch (command.type) {
       case "OpenRound":
-      case "CloseRound": {
+      case "CloseRound":
+      case "AdjustRoundBudget": {
         const streamName = roundStreamName(command.data.roundId);
         return locks.withLocks([streamName], () =>
           handleOnStream({
             streams,
             streamName,
             model: roundModel,
-            context: context.right,
+            context: recording,
             retry,
             decide: async (state) => decideRound(command, state),
           }),
         );
       }
-      case "AwardGrant": {
+      case "CarryOverFunds": {
+        const names = [roundStreamName(command.data.roundId), roundStreamName(command.data.toRoundId)];
+        return locks.withLocks(names, () => carryOverFunds(streams, command, recording, retry));
+      }
+      case "AwardGrant":
+      case "AmendAward": {
         const roundId = await roundOfGrant(streams, command.data.grantId);
         const names = [grantStreamName(command.data.grantId), ...(roundId === undefined ? [] : [roundStreamName(roundId)])];
-        return locks.withLocks(names, () => awardGrant(streams, command, context.right, retry));
+        const decided = await locks.withLocks(names, () => awardGrant(streams, command, recording, retry));
+        if (E.isLeft(decided) || command.type === "AwardGrant") return decided;
+        return withSettlement(decided.right, command.data.grantId, "had its award amended down", command.data.amendedAt, recording);
       }
-      case "RejectApplication": {
-        const rejected = await onGrant(command, context.right);
-        if (E.isLeft(rejected)) return rejected;
-        const released = await releaseDanglingCommitment(streams, command.data.grantId, context.right, retry, locks);
-        return E.isLeft(released) ? released : E.right({ ...rejected.right, events: [...rejected.right.events, ...released.right] });
+      case "RejectApplication":
+      case "WithdrawApplication":
+      case "DismissApplication":
+      case "RenounceAward":
+      case "CloseGrant":
+      case "RecordRepayment": {
+        const decided = await onGrant(command, recording);
+        if (E.isLeft(decided)) return decided;
+        const [why, at] = SETTLEMENTS[command.type](command.data as never);
+        return withSettlement(decided.right, command.data.grantId, why, at, recording);
       }
+      case "ApplyForGrant":
+        return onGrant(command, recording, historical === undefined ? now : undefined);
       default:
-        return onGrant(command, context.right);
+        return onGrant(command, recording);
     }
   };
 
@@ -223,6 +345,21 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     rejectApplication: method("RejectApplication"),
     disburseGrant: method("DisburseGrant"),
     reportBenefits: method("ReportBenefits"),
+    adjustRoundBudget: method("AdjustRoundBudget"),
+    carryOverFunds: method("CarryOverFunds"),
+    acceptConditions: method("AcceptConditions"),
+    amendAward: method("AmendAward"),
+    reverseDisbursement: method("ReverseDisbursement"),
+    claimRepayment: method("ClaimRepayment"),
+    recordRepayment: method("RecordRepayment"),
+    closeGrant: method("CloseGrant"),
+    withdrawApplication: method("WithdrawApplication"),
+    renounceAward: method("RenounceAward"),
+    dismissApplication: method("DismissApplication"),
+    appealDecision: method("AppealDecision"),
+    upholdAppeal: method("UpholdAppeal"),
+    dismissAppeal: method("DismissAppeal"),
+    declareConflictOfInterest: method("DeclareConflictOfInterest"),
     execute: (command, context) => () => run(command, context),
     readRound: (roundId) => readState(roundStreamName(roundId), roundModel),
     readGrant: (grantId) => readState(grantStreamName(grantId), grantModel),

@@ -45,6 +45,19 @@ export interface BrokenHashChain {
   readonly found: string | null;
 }
 
+/** A command names a business time after the ledger's clock: nothing is decided in the future. */
+export interface BusinessTimeInFuture {
+  readonly _tag: "BusinessTimeInFuture";
+  /** The command's type. */
+  readonly command: string;
+  /** The field, e.g. `data.awardedAt`. */
+  readonly field: string;
+  /** Its value. */
+  readonly at: string;
+  /** The ledger's clock when the command arrived. */
+  readonly now: string;
+}
+
 /** Everything but a broken business rule that can stop a command. */
 export type HandlerError =
   | Exclude<
@@ -59,4 +72,5 @@ export type HandlerError =
   | InvalidCommand
   | ConcurrencyRetriesExhausted
   | UnexpectedEventInStream
-  | BrokenHashChain;
+  | BrokenHashChain
+  | BusinessTimeInFuture;

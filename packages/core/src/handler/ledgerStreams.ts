@@ -81,12 +81,13 @@ export const createLedgerStreams = (store: EventStore, maxStreams: number): Ledg
     const matches = cached !== undefined && cached.revision === loaded.revision && cached.lastHash === loaded.lastHash;
     if (loaded.revision !== "no_stream" && !matches) return appended;
     let state = loaded.state;
-    for (const { event } of appended.right) {
+    for (const { event, metadata } of appended.right) {
       if (!model.owns(event)) {
         cache.delete(loaded.streamName);
         return appended;
       }
-      state = model.evolve(state, event);
+      // With its actor, as a full read folds it: separation of duties reads who evaluated and awarded.
+      state = model.evolve(state, event, metadata.actor);
     }
     const commandIds = cached?.commandIds ?? new Set<string>();
     commandIds.add(context.commandId);

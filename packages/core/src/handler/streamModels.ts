@@ -1,6 +1,6 @@
 import type { DomainEvent } from "../events/domainEvent.js";
 import type { GrantEvent } from "../events/grantEvents.js";
-import type { RoundEvent } from "../events/roundEvents.js";
+import { isRoundEvent, type RoundEvent } from "../events/roundEvents.js";
 import { evolveGrant, initialGrantState, type GrantState } from "../deciders/grantState.js";
 import { evolveRound, initialRoundState, type RoundState } from "../deciders/roundState.js";
 
@@ -8,18 +8,15 @@ import { evolveRound, initialRoundState, type RoundState } from "../deciders/rou
 export interface StreamModel<S, Ev extends DomainEvent> {
   /** The state of a stream with no events. */
   readonly initialState: S;
-  /** The state after one more event. */
-  readonly evolve: (state: S, event: Ev) => S;
+  /** The state after one more event; `actor` is the one in the event's metadata. */
+  readonly evolve: (state: S, event: Ev, actor?: string) => S;
   /** Whether an event belongs in this kind of stream. */
   readonly owns: (event: DomainEvent) => event is Ev;
 }
 
-const ROUND_TYPES: ReadonlySet<string> = new Set<RoundEvent["type"]>(["RoundOpened", "FundsCommitted", "FundsReleased", "RoundClosed"]);
-
-/** Whether an event belongs in a `round-<roundId>` stream. */
-export const isRoundEvent = (event: DomainEvent): event is RoundEvent => ROUND_TYPES.has(event.type);
+export { isRoundEvent };
 /** Whether an event belongs in a `grant-<grantId>` stream. */
-export const isGrantEvent = (event: DomainEvent): event is GrantEvent => !ROUND_TYPES.has(event.type);
+export const isGrantEvent = (event: DomainEvent): event is GrantEvent => !isRoundEvent(event);
 
 /** How a round's stream folds: {@link evolveRound} from {@link initialRoundState}. */
 export const roundModel: StreamModel<RoundState, RoundEvent> = {

@@ -6,3 +6,4 @@
  * @packageDocumentation
  */
 export * from "./scenario.js";
+export * from "./historicalFixtures.js";

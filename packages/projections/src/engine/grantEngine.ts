@@ -1,11 +1,15 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
-import { createGrantLedger, startAutoSealer, type AutoSealOptions, type EventStore, type GrantLedger, type ReadAllError, type RetryPolicy } from "@grantledger/core";
+import {
+  createGrantLedger,
+  startAutoSealer,
+  type GrantLedgerOptions, type AutoSealOptions, type EventStore, type GrantLedger, type ReadAllError, type RetryPolicy } from "@grantledger/core";
 import type { Projection } from "../projection.js";
 import type { ProjectionError } from "../projectionError.js";
 import { benefitsRealisation } from "../readModels/benefitsRealisation.js";
 import { grantRegister } from "../readModels/grantRegister.js";
 import { municipalityTotals } from "../readModels/municipalityTotals.js";
+import { reportObligations } from "../readModels/reportObligations.js";
 import { roundBudget } from "../readModels/roundBudget.js";
 import { createProjectionRunner } from "../runner/projectionRunner.js";
 import type { ProjectionRunner } from "../runner/projectionRunnerTypes.js";
@@ -22,6 +26,10 @@ export interface GrantEngineOptions {
   readonly readModelStore?: ReadModelStore;
   /** Passed to {@link createGrantLedger}. */
   readonly retry?: Partial<RetryPolicy>;
+  /** The ledger's clock, passed to {@link createGrantLedger}; the system clock by default. */
+  readonly clock?: GrantLedgerOptions["clock"];
+  /** The historical mode, passed to {@link createGrantLedger}: for loading records dated in the past. */
+  readonly historical?: GrantLedgerOptions["historical"];
   /** Told of any error that stops a read model while it follows the store live. */
   readonly onError?: (error: ProjectionError) => void;
   /**
@@ -36,7 +44,7 @@ export interface GrantEngineOptions {
 export type GrantEngineError = ProjectionError | ReadAllError;
 
 /**
- * The whole engine over one store: the ledger that handles commands, and the four read models
+ * The whole engine over one store: the ledger that handles commands, and the five read models
  * following the store live.
  */
 export interface GrantEngine {
@@ -60,6 +68,7 @@ interface Runners {
   readonly roundBudget: ProjectionRunner<ReadModelStates["roundBudget"]>;
   readonly grantRegister: ProjectionRunner<ReadModelStates["grantRegister"]>;
   readonly benefitsRealisation: ProjectionRunner<ReadModelStates["benefitsRealisation"]>;
+  readonly reportObligations: ProjectionRunner<ReadModelStates["reportObligations"]>;
 }
 
 const minimum = (positions: readonly (bigint | undefined)[]): bigint | undefined =>
@@ -82,6 +91,7 @@ export const startGrantEngine =
       roundBudget: runnerOf(roundBudget),
       grantRegister: runnerOf(grantRegister),
       benefitsRealisation: runnerOf(benefitsRealisation),
+      reportObligations: runnerOf(reportObligations),
     };
     const all: readonly ProjectionRunner<unknown>[] = Object.values(runners);
     const sealer = options.autoSeal === undefined ? undefined : startAutoSealer(store, options.autoSeal);
@@ -102,6 +112,7 @@ export const startGrantEngine =
       roundBudget: runners.roundBudget.current().state,
       grantRegister: runners.grantRegister.current().state,
       benefitsRealisation: runners.benefitsRealisation.current().state,
+      reportObligations: runners.reportObligations.current().state,
     });
 
     const settled = (): TaskEither<GrantEngineError, ReadModelStates> => async () => {
@@ -119,7 +130,12 @@ export const startGrantEngine =
 
     return E.right({
       store,
-      ledger: createGrantLedger({ store, ...(options.retry === undefined ? {} : { retry: options.retry }) }),
+      ledger: createGrantLedger({
+        store,
+        ...(options.retry === undefined ? {} : { retry: options.retry }),
+        ...(options.clock === undefined ? {} : { clock: options.clock }),
+        ...(options.historical === undefined ? {} : { historical: options.historical }),
+      }),
       readModels,
       settled,
       stop,

@@ -53,16 +53,16 @@ describe("municipalityTotals", () => {
     // Award 100 001: 33 330 / 33 330 / 33 341. Disbursements 50 000 (16 665 / 16 665 / 16 670)
     // and 1 (to the county). Benefits 9 999 (3 333 / 3 333 / 3 333), then -5 (-2 / -1 / -2).
     expect(listMunicipalities(state)).toEqual([
-      { municipalityNo: "0301", name: "Oslo", countyNo: "03", projects: 1, requested: 2, awarded: 0, disbursed: 0, benefitsNok: 0 },
-      { municipalityNo: "1201", name: "Bergen kommune", countyNo: "12", projects: 2, requested: 333_307, awarded: 33_330, disbursed: 16_665, benefitsNok: 3_331 },
-      { municipalityNo: "1243", name: "Os", countyNo: "12", projects: 1, requested: 333_300, awarded: 33_330, disbursed: 16_665, benefitsNok: 3_332 },
-      { municipalityNo: "1902", name: "Tromsø", countyNo: "19", projects: 1, requested: 1, awarded: 0, disbursed: 0, benefitsNok: 0 },
+      { municipalityNo: "0301", name: "Oslo", countyNo: "03", projects: 1, requested: 2, awarded: 0, disbursed: 0, repaid: 0, returned: 0, benefitsNok: 0 },
+      { municipalityNo: "1201", name: "Bergen kommune", countyNo: "12", projects: 2, requested: 333_307, awarded: 33_330, disbursed: 16_665, repaid: 0, returned: 0, benefitsNok: 3_331 },
+      { municipalityNo: "1243", name: "Os", countyNo: "12", projects: 1, requested: 333_300, awarded: 33_330, disbursed: 16_665, repaid: 0, returned: 0, benefitsNok: 3_332 },
+      { municipalityNo: "1902", name: "Tromsø", countyNo: "19", projects: 1, requested: 1, awarded: 0, disbursed: 0, repaid: 0, returned: 0, benefitsNok: 0 },
     ]);
     expect(listOtherParticipants(state)).toEqual([
-      { kind: "county", id: "12", name: "Hordaland fylkeskommune", projects: 1, requested: 333_401, awarded: 33_341, disbursed: 16_671, benefitsNok: 3_331 },
-      { kind: "county-governor", id: "974000008", name: "Fylkesmannen i Hordaland", projects: 1, requested: 2, awarded: 0, disbursed: 0, benefitsNok: 0 },
-      { kind: "state-agency", id: "971040238", name: "Statens kartverk", projects: 1, requested: 6, awarded: 0, disbursed: 0, benefitsNok: 0 },
-      { kind: "other", id: "974001373", name: "KS", projects: 1, requested: 2, awarded: 0, disbursed: 0, benefitsNok: 0 },
+      { kind: "county", id: "12", name: "Hordaland fylkeskommune", projects: 1, requested: 333_401, awarded: 33_341, disbursed: 16_671, repaid: 0, returned: 0, benefitsNok: 3_331 },
+      { kind: "county-governor", id: "974000008", name: "Fylkesmannen i Hordaland", projects: 1, requested: 2, awarded: 0, disbursed: 0, repaid: 0, returned: 0, benefitsNok: 0 },
+      { kind: "state-agency", id: "971040238", name: "Statens kartverk", projects: 1, requested: 6, awarded: 0, disbursed: 0, repaid: 0, returned: 0, benefitsNok: 0 },
+      { kind: "other", id: "974001373", name: "KS", projects: 1, requested: 2, awarded: 0, disbursed: 0, repaid: 0, returned: 0, benefitsNok: 0 },
     ]);
   });
 

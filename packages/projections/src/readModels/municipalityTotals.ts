@@ -1,60 +1,149 @@
-import { MONEY_BENEFIT_CATEGORIES, participantKey, type DomainEvent, type GrantApplied, type Money } from "@grantledger/core";
+import { MONEY_BENEFIT_CATEGORIES, participantKey, ZERO, type DomainEvent, type GrantApplied, type Money } from "@grantledger/core";
 import type { Projection } from "../projection.js";
-import { known, plus, splitByShares, splitSignedByShares } from "./amounts.js";
+import { known, minus, plus, splitByShares, splitSignedByShares } from "./amounts.js";
 import { foldWithDrafts } from "../foldWithDrafts.js";
-import { MunicipalityTotalsDraft, type RowDraft } from "./municipalityTotalsDraft.js";
-import { emptyMunicipalityTotals, type GrantShares, type MunicipalityTotalsState } from "./municipalityTotalsState.js";
+import { MunicipalityTotalsDraft } from "./municipalityTotalsDraft.js";
+import { addParts, awardedParts, netPaidParts, partAt, repaidParts, subtractParts, sumOfParts } from "./municipalityTotalsParts.js";
+import { emptyMunicipalityTotals, type GrantShares, type GrantStanding, type MunicipalityTotalsState } from "./municipalityTotalsState.js";
 
 type Draft = MunicipalityTotalsDraft;
-type MoneyField = "requested" | "awarded" | "disbursed";
+type MoneyField = "requested" | "awarded" | "disbursed" | "repaid" | "returned";
 
-const rowOf = (draft: Draft, key: string): RowDraft => {
-  const row = draft.row(key);
-  if (row === undefined) throw new Error(`participant ${key} is not known from any earlier event`);
-  return row;
-};
-
-// Adds each participant's part of one amount of a grant to that participant's row.
-const addMoneyParts = (draft: Draft, shares: GrantShares, amount: Money, field: MoneyField): void => {
-  const parts = splitByShares(amount, shares.weights);
-  for (let index = 0; index < shares.keys.length; index++) {
-    const row = rowOf(draft, shares.keys[index] ?? "");
-    row[field] = plus(row[field], parts[index] ?? (0 as Money));
+// Moves each participant's row from its part in `before` to its part in `after`. A row holds
+// the part it is moved from, so it never goes negative.
+const shiftParts = (draft: Draft, grant: GrantShares, field: MoneyField, before: readonly Money[], after: readonly Money[]): void => {
+  for (let index = 0; index < grant.keys.length; index++) {
+    const from = partAt(before, index);
+    const to = partAt(after, index);
+    if (from === to) continue;
+    const key = grant.keys[index] ?? "";
+    const row = draft.row(key);
+    if (row === undefined) throw new Error(`participant ${key} is not known from any earlier event`);
+    row[field] = plus(minus(row[field], from), to);
   }
 };
 
-const sharesOf = (draft: Draft, grantId: string, type: string): GrantShares => known(draft.grants.get(grantId), `${type}: grant ${grantId}`);
+const addMoneyParts = (draft: Draft, grant: GrantShares, amount: Money, field: MoneyField): readonly Money[] => {
+  const parts = splitByShares(amount, grant.weights);
+  shiftParts(draft, grant, field, [], parts);
+  return parts;
+};
 
-const applied = (draft: Draft, { grantId, participants, requested }: GrantApplied["data"]): void => {
+const grantOf = (draft: Draft, grantId: string, type: string): GrantShares => known(draft.grants.get(grantId), `${type}: grant ${grantId}`);
+
+const AWARDED: readonly GrantStanding[] = ["awarded"];
+const AWARDED_OR_CLOSED: readonly GrantStanding[] = ["awarded", "closed"];
+
+const awardedGrantOf = (draft: Draft, grantId: string, type: string, standings = AWARDED): GrantShares => {
+  const grant = grantOf(draft, grantId, type);
+  if (!standings.includes(grant.standing)) throw new Error(`${type}: grant ${grantId} is ${grant.standing}`);
+  return grant;
+};
+
+// The grant's figures changed from `before` to `after`: every part that follows them moves.
+const settle = (draft: Draft, grantId: string, before: GrantShares, after: GrantShares): void => {
+  shiftParts(draft, after, "awarded", awardedParts(before), awardedParts(after));
+  shiftParts(draft, after, "disbursed", netPaidParts(before), netPaidParts(after));
+  shiftParts(draft, after, "repaid", repaidParts(before), repaidParts(after));
+  draft.grants.set(grantId, after);
+};
+
+const applied = (draft: Draft, { grantId, roundId, participants, requested }: GrantApplied["data"]): void => {
   if (draft.grants.get(grantId) !== undefined) throw new Error(`grant ${grantId} was applied for twice`);
-  const shares: GrantShares = { keys: participants.map(participantKey), weights: participants.map((participant) => participant.shareBps) };
-  draft.grants.set(grantId, shares);
+  const grant: GrantShares = {
+    keys: participants.map(participantKey),
+    weights: participants.map((participant) => participant.shareBps),
+    roundId,
+    requested,
+    standing: "undecided",
+    award: ZERO,
+    paid: [],
+    repaid: ZERO,
+    unpaid: ZERO,
+    benefits: [],
+  };
+  draft.grants.set(grantId, grant);
   for (const participant of participants) {
     const row = draft.rowOf(participant);
     // The latest application's spelling of the name wins, as the registry's would.
     row.name = participant.name;
     row.projects += 1;
   }
-  addMoneyParts(draft, shares, requested, "requested");
+  addMoneyParts(draft, grant, requested, "requested");
+};
+
+const disbursed = (draft: Draft, grantId: string, amount: Money, type: string): void => {
+  const grant = awardedGrantOf(draft, grantId, type);
+  const parts = splitByShares(amount, grant.weights);
+  const after: GrantShares = { ...grant, paid: addParts(grant.paid, parts, grant.keys.length) };
+  if (grant.repaid !== 0) return settle(draft, grantId, grant, after);
+  // Nothing repaid: the payment's own split is what each participant was paid net, as ever.
+  shiftParts(draft, grant, "disbursed", [], parts);
+  draft.grants.set(grantId, after);
+};
+
+const benefitsReported = (draft: Draft, event: Extract<DomainEvent, { type: "BenefitsReported" }>): void => {
+  const grant = grantOf(draft, event.data.grantId, event.type);
+  let nok = 0;
+  for (const benefit of event.data.benefits) if (MONEY_BENEFIT_CATEGORIES.includes(benefit.category)) nok += benefit.actual;
+  if (nok === 0) return;
+  const parts = splitSignedByShares(nok, grant.weights);
+  const benefits = grant.keys.map((key, index) => {
+    const part = parts[index] ?? 0;
+    const row = draft.row(key);
+    if (row === undefined) throw new Error(`participant ${key} is not known from any earlier event`);
+    row.benefitsNok += part;
+    return (grant.benefits[index] ?? 0) + part;
+  });
+  draft.grants.set(event.data.grantId, { ...grant, benefits });
 };
 
 const step = (draft: Draft, event: DomainEvent): void => {
   switch (event.type) {
+    case "RoundOpened":
+      return draft.rounds.set(event.data.roundId, { roundId: event.data.roundId, schemeId: event.data.schemeId });
     case "GrantApplied":
       return applied(draft, event.data);
-    case "GrantAwarded":
-      return addMoneyParts(draft, sharesOf(draft, event.data.grantId, event.type), event.data.amount, "awarded");
-    case "GrantDisbursed":
-      return addMoneyParts(draft, sharesOf(draft, event.data.grantId, event.type), event.data.amount, "disbursed");
-    case "BenefitsReported": {
-      const shares = sharesOf(draft, event.data.grantId, event.type);
-      let nok = 0;
-      for (const benefit of event.data.benefits) if (MONEY_BENEFIT_CATEGORIES.includes(benefit.category)) nok += benefit.actual;
-      if (nok === 0) return;
-      const parts = splitSignedByShares(nok, shares.weights);
-      for (let index = 0; index < shares.keys.length; index++) rowOf(draft, shares.keys[index] ?? "").benefitsNok += parts[index] ?? 0;
+    case "GrantAwarded": {
+      const grant = grantOf(draft, event.data.grantId, event.type);
+      if (grant.standing !== "undecided") throw new Error(`grant ${event.data.grantId} was awarded twice`);
+      draft.grants.set(event.data.grantId, { ...grant, standing: "awarded", award: event.data.amount });
+      addMoneyParts(draft, grant, event.data.amount, "awarded");
       return;
     }
+    case "AwardAmended": {
+      const { grantId, previousAmount, amount } = event.data;
+      const grant = awardedGrantOf(draft, grantId, event.type);
+      if (previousAmount !== grant.award) throw new RangeError(`${event.type}: grant ${grantId} amended from ${previousAmount} øre, awarded ${grant.award}`);
+      return settle(draft, grantId, grant, { ...grant, award: amount });
+    }
+    case "GrantDisbursed":
+      return disbursed(draft, event.data.grantId, event.data.amount, event.type);
+    case "DisbursementReversed": {
+      // The whole payment is reversed: each participant gives back that payment's own split.
+      const grant = awardedGrantOf(draft, event.data.grantId, event.type);
+      const paid = subtractParts(grant.paid, splitByShares(event.data.amount, grant.weights), grant.keys.length);
+      return settle(draft, event.data.grantId, grant, { ...grant, paid });
+    }
+    case "RepaymentReceived": {
+      const grant = awardedGrantOf(draft, event.data.grantId, event.type, AWARDED_OR_CLOSED);
+      return settle(draft, event.data.grantId, grant, { ...grant, repaid: plus(grant.repaid, event.data.amount) });
+    }
+    case "GrantClosed": {
+      const { grantId, unpaid } = event.data;
+      const grant = awardedGrantOf(draft, grantId, event.type);
+      const paidNet = sumOfParts(netPaidParts(grant));
+      if (plus(paidNet, unpaid) !== grant.award) throw new RangeError(`${event.type}: grant ${grantId} left ${unpaid} øre unpaid of ${grant.award}, paid ${paidNet} net`);
+      settle(draft, grantId, grant, { ...grant, standing: "closed", unpaid });
+      addMoneyParts(draft, grant, unpaid, "returned");
+      return;
+    }
+    case "AwardRenounced": {
+      const grant = awardedGrantOf(draft, event.data.grantId, event.type);
+      return settle(draft, event.data.grantId, grant, { ...grant, standing: "renounced" });
+    }
+    case "BenefitsReported":
+      return benefitsReported(draft, event);
     default:
       return;
   }
@@ -62,22 +151,39 @@ const step = (draft: Draft, event: DomainEvent): void => {
 
 /**
  * Per municipality, and per county, county governor, state agency or other participant: the
- * projects it takes part in and its share of what they requested, were awarded and disbursed,
- * and of the money benefits reported for them (categories `cost-saving` and `other-parties`,
- * `actual`). Query it with `listMunicipalities` and `listOtherParticipants`.
+ * projects it takes part in and its share of what they requested, hold as awards, were paid
+ * net, repaid and gave back at closing, and of the money benefits reported for them (categories
+ * `cost-saving` and `other-parties`, `actual`); over all rounds, per round and per scheme.
+ * Query it with `listMunicipalities` and `listOtherParticipants`, given a round or a scheme or
+ * neither.
  *
- * Every amount of a grant (its request, its award, each disbursement, each report) is split over
- * the grant's participants by their `shareBps`, in application order, with core's
- * largest-remainder `apportion`, so the parts of each amount sum to it exactly, to the øre.
- * `projects` and `requested` count every application, rejected and undecided ones included;
- * `awarded` comes only from awards and `disbursed` only from disbursements. Releases of committed
- * money (`FundsReleased`) concern a round's budget, not what a participant was awarded, and are
- * not counted here.
+ * Every amount of a grant is split over its participants by their `shareBps`, in application
+ * order, with core's largest-remainder `apportion`, so the parts of each amount sum to it
+ * exactly, to the øre:
+ * - `projects` and `requested` count every application, rejected and undecided ones included.
+ * - `awarded` is what the grant holds from its round: the award's amount split by the shares,
+ *   re-split whole when the award is amended; 0 for a renounced award; and for a closed grant
+ *   what it was paid net (its `disbursed` parts), since the rest went back to the round. So the
+ *   `awarded` of all participants of a round sums to what the round has committed.
+ * - `disbursed` is each payment's split, less the split of a payment reversed, less the
+ *   participant's part of the repayments (see `repaidParts`); `repaid` is that part.
+ * - `returned` is the split of what a closed grant left unpaid (`GrantClosed.unpaid`).
  */
 export const municipalityTotals: Projection<MunicipalityTotalsState> = {
   name: "municipality-totals",
-  version: 1,
-  handles: ["GrantApplied", "GrantAwarded", "GrantDisbursed", "BenefitsReported"],
+  version: 2,
+  handles: [
+    "RoundOpened",
+    "GrantApplied",
+    "GrantAwarded",
+    "AwardAmended",
+    "GrantDisbursed",
+    "DisbursementReversed",
+    "RepaymentReceived",
+    "GrantClosed",
+    "AwardRenounced",
+    "BenefitsReported",
+  ],
   initialState: emptyMunicipalityTotals,
   ...foldWithDrafts((state: MunicipalityTotalsState) => new MunicipalityTotalsDraft(state), step, (draft) => draft.finish()),
 };

@@ -1,6 +1,6 @@
 import { countyOf, participantKey, ZERO, type Participant } from "@grantledger/core";
 import { editorOf, type MapEditor } from "../persistentMap.js";
-import type { GrantShares, MunicipalityTotalsState, ParticipantTotals } from "./municipalityTotalsState.js";
+import type { GrantShares, MunicipalityTotalsState, ParticipantTotals, RoundOfScheme } from "./municipalityTotalsState.js";
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 /** A participant's row while a draft owns it. */
@@ -16,6 +16,8 @@ const row = (from: ParticipantTotals): RowDraft => ({
   requested: from.requested,
   awarded: from.awarded,
   disbursed: from.disbursed,
+  repaid: from.repaid,
+  returned: from.returned,
   benefitsNok: from.benefitsNok,
 });
 
@@ -23,7 +25,7 @@ const newRow = (participant: Participant): RowDraft => {
   const municipality = participant.kind === "municipality";
   const id = municipality ? participant.municipalityNo : participant.kind === "county" ? participant.countyNo : participant.orgNo;
   const countyNo = municipality ? countyOf(participant.municipalityNo) : undefined;
-  return row({ kind: participant.kind, id, name: participant.name, countyNo, projects: 0, requested: ZERO, awarded: ZERO, disbursed: ZERO, benefitsNok: 0 });
+  return row({ kind: participant.kind, id, name: participant.name, countyNo, projects: 0, requested: ZERO, awarded: ZERO, disbursed: ZERO, repaid: ZERO, returned: ZERO, benefitsNok: 0 });
 };
 
 /**
@@ -34,11 +36,13 @@ const newRow = (participant: Participant): RowDraft => {
  */
 export class MunicipalityTotalsDraft {
   readonly grants: MapEditor<GrantShares>;
+  readonly rounds: MapEditor<RoundOfScheme>;
   readonly #participants: MapEditor<ParticipantTotals>;
   readonly #mine = new Set<ParticipantTotals>();
 
   constructor(state: MunicipalityTotalsState) {
     this.grants = editorOf(state.grants);
+    this.rounds = editorOf(state.rounds);
     this.#participants = editorOf(state.participants);
   }
 
@@ -56,7 +60,7 @@ export class MunicipalityTotalsDraft {
   }
 
   finish(): MunicipalityTotalsState {
-    return { grants: this.grants.finish(), participants: this.#participants.finish() };
+    return { grants: this.grants.finish(), participants: this.#participants.finish(), rounds: this.rounds.finish() };
   }
 
   #adopt(key: string, mine: RowDraft): RowDraft {

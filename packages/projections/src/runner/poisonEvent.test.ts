@@ -43,7 +43,7 @@ describe("a poison event", () => {
         const justBefore = right(await projectAsOf(world.store, municipalityTotals, { position: poisonAt - 1n })());
         expect(runner.current().state).toEqual(justBefore.state);
         // What was saved is the same: a restart resumes before the poison, and stops there again.
-        expect(await readModelStore.load("municipality-totals")()).toEqual(E.right({ version: 1, checkpoint: poisonAt - 1n, state: justBefore.state }));
+        expect(await readModelStore.load("municipality-totals")()).toEqual(E.right({ version: municipalityTotals.version, checkpoint: poisonAt - 1n, state: justBefore.state }));
         const restarted = createProjectionRunner({ store: world.store, projection: municipalityTotals, readModelStore });
         expect(await restarted.start()()).toMatchObject(E.left(poison));
         await runner.stop();

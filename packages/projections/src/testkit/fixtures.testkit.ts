@@ -129,3 +129,18 @@ export const award = (grantId: string, amount: number, roundId = "r1", benefitsP
   awardedAt: "2009-09-01T10:00:00Z",
   ...(benefitsPlan === undefined ? {} : { benefitsPlan }),
 });
+
+/** A valid round opening in plain JSON; `policy` is merged into the default one. */
+export const roundOpening = (roundId: string, budget: number, options: { readonly schemeId?: string; readonly policy?: JsonObject } = {}) => ({
+  roundId,
+  name: `Round ${roundId}`,
+  funder: { orgNo: "991825827", name: "Difi" },
+  budget,
+  ...(options.schemeId === undefined ? {} : { schemeId: options.schemeId }),
+  policy: { maxShareBps: 5000, eligibleApplicants: ["municipality", "county"], requiresBenefitsPlan: false, reportBeforeNextTranche: false, ...options.policy },
+  applicationDeadline: "2009-06-30T23:59:59Z",
+  disbursementWindow: { from: "2009-01-01", to: "2013-12-31" },
+});
+
+/** An event of a grant's stream from plain JSON: its `grantId` and the rest of its data. */
+export const grantEvent = (type: string, grantId: string, data: JsonObject = {}): DecodedEvent => event(type, { grantId, ...data });

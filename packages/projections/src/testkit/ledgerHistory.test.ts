@@ -13,7 +13,13 @@ describe("random ledger histories", () => {
       for (const event of await readEverything(world.store)) seen.set(event.type, (seen.get(event.type) ?? 0) + 1);
       for (const [tag, count] of world.refusals) refused.set(tag, (refused.get(tag) ?? 0) + count);
     }
-    for (const type of ["RoundOpened", "RoundClosed", "FundsCommitted", "GrantApplied", "ApplicationEvaluated", "GrantAwarded", "GrantRejected", "GrantDisbursed", "BenefitsReported"]) {
+    const types = [
+      ...["RoundOpened", "RoundClosed", "FundsCommitted", "FundsReleased", "RoundBudgetAdjusted", "FundsCarriedOver", "FundsCarriedIn"],
+      ...["GrantApplied", "ApplicationEvaluated", "GrantAwarded", "GrantRejected", "GrantDisbursed", "BenefitsReported"],
+      ...["ConditionsAccepted", "AwardAmended", "DisbursementReversed", "RepaymentClaimed", "RepaymentReceived", "GrantClosed"],
+      ...["ApplicationWithdrawn", "AwardRenounced", "ApplicationDismissed", "DecisionAppealed", "AppealUpheld", "AppealDismissed", "ConflictOfInterestDeclared"],
+    ];
+    for (const type of types) {
       expect(seen.get(type) ?? 0, `${type}; seen: ${JSON.stringify([...seen])}; refusals: ${JSON.stringify([...refused])}`).toBeGreaterThan(3);
     }
   });
