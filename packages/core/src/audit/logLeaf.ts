@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { sha256Buffer } from "./sha256.js";
 
 /** What one leaf of the log commits to (docs/audit.md §2). */
 export interface LogLeaf {
@@ -24,4 +24,4 @@ export const logLeafBytes = (leaf: LogLeaf): Buffer =>
  * a test checks it against `hashLeaf(logLeafBytes(leaf))`.
  */
 export const logLeafHash = (leaf: LogLeaf): Buffer =>
-  hash("sha256", `\u0000{"eventHash":${JSON.stringify(leaf.eventHash)},"index":${leaf.index},"recordedAt":${JSON.stringify(leaf.recordedAt)}}`, "buffer");
+  sha256Buffer(`\u0000{"eventHash":${JSON.stringify(leaf.eventHash)},"index":${leaf.index},"recordedAt":${JSON.stringify(leaf.recordedAt)}}`);
