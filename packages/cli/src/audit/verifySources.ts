@@ -17,7 +17,7 @@ import {
   type VerifiedHistory,
 } from "@grantledger/core";
 import { CliError } from "../cliError.js";
-import { historyFileSize, readHistoryFile, type NumberedEvent } from "../history/historyFile.js";
+import { historyFileSize, readHistoryBatches, type NumberedEvent } from "../history/historyFile.js";
 import { describeStoreError } from "../output/describeStoreError.js";
 import { startProgress } from "../output/progress.js";
 
@@ -47,9 +47,10 @@ export interface VerifyOutcome {
  * Runs `verifyHistory` (and rule replay) over events in one pass: each event is read once and
  * every check sees that one reading. An event is replayed through the deciders once the
  * verifier has passed it (when it asks for the next), so the first break in history order wins.
+ * The source comes in batches, awaited once each.
  */
 const verifyEvents = async <Read extends { readonly event: RecordedEvent }>(
-  source: AsyncIterable<Read>,
+  source: AsyncIterable<Iterable<Read>>,
   checks: VerifyChecks,
   onEvent: (read: Read) => void,
   precomputedOf?: (read: Read) => PrecomputedChecks,
@@ -58,14 +59,16 @@ const verifyEvents = async <Read extends { readonly event: RecordedEvent }>(
   let ruleBreak: RuleBreak | undefined;
   let current: Read | undefined;
   async function* events(): AsyncGenerator<RecordedEvent> {
-    for await (const read of source) {
-      if (current !== undefined && replay !== undefined) {
-        ruleBreak = replay.step(current.event);
-        if (ruleBreak !== undefined) return;
+    for await (const batch of source) {
+      for (const read of batch) {
+        if (current !== undefined && replay !== undefined) {
+          ruleBreak = replay.step(current.event);
+          if (ruleBreak !== undefined) return;
+        }
+        current = read;
+        onEvent(read);
+        yield read.event;
       }
-      current = read;
-      onEvent(read);
-      yield read.event;
     }
     if (current !== undefined && replay !== undefined) ruleBreak = replay.step(current.event);
   }
@@ -88,7 +91,7 @@ export const verifyHistoryFile = async (path: string, checks: VerifyChecks = {})
   const progress = startProgress({ label: `verifying ${path}`, total: size, unit: "bytes" });
   let current: NumberedEvent | undefined;
   try {
-    const source = readHistoryFile(path, (bytes) => progress.update(bytes));
+    const source = readHistoryBatches(path, (bytes) => progress.update(bytes));
     const outcome = await verifyEvents(
       source,
       checks,
@@ -125,8 +128,8 @@ export const verifyStore = async (store: EventStore, label: string, checks: Veri
   const progress = startProgress({ label: `verifying ${label}`, unit: "events" });
   try {
     let count = 0;
-    async function* events(): AsyncGenerator<{ event: RecordedEvent }> {
-      for await (const event of readAllPages(store)) yield { event };
+    async function* events(): AsyncGenerator<[{ event: RecordedEvent }]> {
+      for await (const event of readAllPages(store)) yield [{ event }];
     }
     const outcome = await verifyEvents(events(), checks, () => {
       count += 1;
