@@ -8,7 +8,7 @@ import { decodeSeal, type DecodedSeal } from "./decodeSeal.js";
 import { computeEventHash } from "./eventHash.js";
 import type { HistoryBreak } from "./historyBreak.js";
 import { LeafWindow } from "./leafWindow.js";
-import { logLeafHash } from "./logLeaf.js";
+import { logLeafHashBinary } from "./logLeaf.js";
 import { MerkleFrontier } from "./merkleLog.js";
 import type { SealRecordedV2 } from "./sealRecorded.js";
 import { checkTreeHeadSignature, keyIdOf } from "./sealSignature.js";
@@ -210,7 +210,7 @@ class LogAt {
     return this.base.size + this.window.length;
   }
 
-  add(leafHash: Uint8Array, event: RecordedEvent, eventHash: string): void {
+  add(leafHash: string, event: RecordedEvent, eventHash: string): void {
     this.window.push(leafHash, eventHash, event.streamName, Number(event.revision));
     if (this.window.length > SEAL_LAG_LIMIT) this.advanceTo(this.base.size + 1);
   }
@@ -360,7 +360,7 @@ export const verifyHistory = async (
     heads.add(event, tail);
     tails.set(event.streamName, { revision: event.revision, hash });
     const index = log.size;
-    log.add(logLeafHash({ index, recordedAt: event.recordedAt, eventHash: hash }), event, hash);
+    log.add(logLeafHashBinary({ index, recordedAt: event.recordedAt, eventHash: hash }), event, hash);
     lastPosition = event.position;
   }
   checkKeptBefore(undefined);
