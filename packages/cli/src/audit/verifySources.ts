@@ -17,7 +17,7 @@ import {
   type VerifiedHistory,
 } from "@grantledger/core";
 import { CliError } from "../cliError.js";
-import { historyFileSize, readHistoryFile, type NumberedEvent } from "../history/historyFile.js";
+import { historyFileSize, readHistoryBatches, type NumberedEvent } from "../history/historyFile.js";
 import { describeStoreError } from "../output/describeStoreError.js";
 import { startProgress } from "../output/progress.js";
 
@@ -47,31 +47,35 @@ export interface VerifyOutcome {
  * Runs `verifyHistory` (and rule replay) over events in one pass: each event is read once and
  * every check sees that one reading. An event is replayed through the deciders once the
  * verifier has passed it (when it asks for the next), so the first break in history order wins.
+ * The source comes in batches, awaited once each.
  */
-const verifyEvents = async (
-  source: AsyncIterable<{ event: RecordedEvent; precomputed?: PrecomputedChecks }>,
+const verifyEvents = async <Read extends { readonly event: RecordedEvent }>(
+  source: AsyncIterable<Iterable<Read>>,
   checks: VerifyChecks,
-  onEvent: (numbered: { event: RecordedEvent }) => void,
+  onEvent: (read: Read) => void,
+  precomputedOf?: (read: Read) => PrecomputedChecks,
 ): Promise<Omit<VerifyOutcome, "milliseconds" | "line">> => {
   const replay = checks.rules === true ? createRuleReplay() : undefined;
   let ruleBreak: RuleBreak | undefined;
-  let current: { event: RecordedEvent; precomputed?: PrecomputedChecks } | undefined;
+  let current: Read | undefined;
   async function* events(): AsyncGenerator<RecordedEvent> {
-    for await (const read of source) {
-      if (current !== undefined && replay !== undefined) {
-        ruleBreak = replay.step(current.event);
-        if (ruleBreak !== undefined) return;
+    for await (const batch of source) {
+      for (const read of batch) {
+        if (current !== undefined && replay !== undefined) {
+          ruleBreak = replay.step(current.event);
+          if (ruleBreak !== undefined) return;
+        }
+        current = read;
+        onEvent(read);
+        yield read.event;
       }
-      current = read;
-      onEvent(read);
-      yield read.event;
     }
     if (current !== undefined && replay !== undefined) ruleBreak = replay.step(current.event);
   }
   const result = await verifyHistory(events(), {
     expectedRoots: checks.expectedRoots ?? [],
     trustedKeys: checks.trustedKeys ?? [],
-    precomputed: (event) => (current?.event === event ? current.precomputed : undefined),
+    precomputed: (event) => (current?.event === event ? precomputedOf?.(current) : undefined),
   });
   if (ruleBreak !== undefined) return { result: E.left(ruleBreak), rules: undefined };
   return { result, rules: E.isRight(result) ? replay?.summary() : undefined };
@@ -85,12 +89,17 @@ export const verifyHistoryFile = async (path: string, checks: VerifyChecks = {})
   const size = await historyFileSize(path);
   const started = performance.now();
   const progress = startProgress({ label: `verifying ${path}`, total: size, unit: "bytes" });
-  let current: { event: RecordedEvent; line: number } | undefined;
+  let current: NumberedEvent | undefined;
   try {
-    const source = withChecks(readHistoryFile(path, (bytes) => progress.update(bytes)));
-    const outcome = await verifyEvents(source, checks, (read) => {
-      current = read as { event: RecordedEvent; line: number };
-    });
+    const source = readHistoryBatches(path, (bytes) => progress.update(bytes));
+    const outcome = await verifyEvents(
+      source,
+      checks,
+      (read) => {
+        current = read;
+      },
+      checkedOnTheWay,
+    );
     const milliseconds = performance.now() - started;
     const failed = E.isLeft(outcome.result) ? outcome.result.left : undefined;
     // A kept root is nobody's line; every other break is the event just read (a seal is checked where it is read).
@@ -101,12 +110,8 @@ export const verifyHistoryFile = async (path: string, checks: VerifyChecks = {})
   }
 };
 
-/** The file's events with the checks its reader did on the way (the content hash of each line). */
-async function* withChecks(events: AsyncIterable<NumberedEvent>): AsyncGenerator<{ event: RecordedEvent; line: number; precomputed?: PrecomputedChecks }> {
-  for await (const numbered of events) {
-    yield { event: numbered.event, line: numbered.line, precomputed: { contentHash: numbered.contentHash, decodeFailure: decodeFailureOf(numbered.event) } };
-  }
-}
+/** A file's event with the checks its reader did on the way (the content hash of its line), and its codec's verdict. */
+const checkedOnTheWay = (numbered: NumberedEvent): PrecomputedChecks => ({ contentHash: numbered.contentHash, decodeFailure: decodeFailureOf(numbered.event) });
 
 const decodeFailureOf = (event: RecordedEvent): PrecomputedChecks["decodeFailure"] => {
   if (event.streamName === SEAL_STREAM) return undefined;
@@ -123,8 +128,8 @@ export const verifyStore = async (store: EventStore, label: string, checks: Veri
   const progress = startProgress({ label: `verifying ${label}`, unit: "events" });
   try {
     let count = 0;
-    async function* events(): AsyncGenerator<{ event: RecordedEvent }> {
-      for await (const event of readAllPages(store)) yield { event };
+    async function* events(): AsyncGenerator<[{ event: RecordedEvent }]> {
+      for await (const event of readAllPages(store)) yield [{ event }];
     }
     const outcome = await verifyEvents(events(), checks, () => {
       count += 1;

@@ -3,7 +3,7 @@ import type { RecordedEvent } from "@grantledger/core";
 import { CliError } from "../cliError.js";
 import { describeFsError } from "./fsError.js";
 import { HistoryLineError, parseHistoryLineWithHash, type HashedHistoryLine } from "./historyLine.js";
-import { fileChunks, lineBatches, type LineReaderOptions, type OnBytesRead } from "./lineReader.js";
+import { fileChunks, lineBatches, type LineReaderOptions, type NumberedLine, type OnBytesRead } from "./lineReader.js";
 
 export { DEFAULT_MAX_LINE_BYTES, type LineReaderOptions, type OnBytesRead } from "./lineReader.js";
 
@@ -46,16 +46,27 @@ const atLine = (path: string, error: unknown): never => {
  * file and line.
  */
 export async function* readHistoryFile(path: string, onBytesRead?: OnBytesRead, options: LineReaderOptions = {}): AsyncGenerator<NumberedEvent> {
-  for await (const lines of lineBatches(fileChunks(path, onBytesRead), path, options)) {
-    for (const { text, line } of lines) {
-      let read: HashedHistoryLine;
-      try {
-        read = parseHistoryLineWithHash(text, line);
-      } catch (error) {
-        return atLine(path, error);
-      }
-      yield { event: read.event, line, contentHash: read.contentHash };
+  for await (const batch of readHistoryBatches(path, onBytesRead, options)) yield* batch;
+}
+
+/**
+ * The events of {@link readHistoryFile} a chunk of the file at a time, so that a consumer awaits
+ * once a chunk rather than once an event. Each batch parses its lines as it is iterated, so a
+ * line that is no event is refused only once the events before it have been taken.
+ */
+export async function* readHistoryBatches(path: string, onBytesRead?: OnBytesRead, options: LineReaderOptions = {}): AsyncGenerator<Iterable<NumberedEvent>> {
+  for await (const lines of lineBatches(fileChunks(path, onBytesRead), path, options)) yield parsedLines(path, lines);
+}
+
+function* parsedLines(path: string, lines: readonly NumberedLine[]): Generator<NumberedEvent> {
+  for (const { text, line } of lines) {
+    let read: HashedHistoryLine;
+    try {
+      read = parseHistoryLineWithHash(text, line);
+    } catch (error) {
+      return atLine(path, error);
     }
+    yield { event: read.event, line, contentHash: read.contentHash };
   }
 }
 

@@ -1,5 +1,6 @@
 import { hash } from "node:crypto";
 import { canonicalJson, computeEventHash, plainJson, type JsonObject, type RecordedEvent } from "@grantledger/core";
+import { canonicalLineContentHash } from "./canonicalLine.js";
 
 const LONE_SURROGATE_REASON = "has a lone surrogate, which RFC 8785 cannot write";
 
@@ -213,6 +214,9 @@ export const parseHistoryLineWithHash = (text: string, line: number): HashedHist
   const revision = integerField(parsed, "revision", exact?.[1], line);
   const position = integerField(parsed, "position", exact?.[2], line);
   const event: RecordedEvent = { streamName, revision, position, id, type, data, metadata, recordedAt };
+  // Nearly every line of an export: known canonical without writing the event again.
+  const hashOfCanonical = canonicalLineContentHash(text);
+  if (hashOfCanonical !== undefined) return { event, contentHash: hashOfCanonical };
 
   let pieces: LinePieces;
   try {

@@ -18,10 +18,10 @@ export class LeafWindow {
     return (this.end - this.start) / 64;
   }
 
-  /** Adds a leaf at the end. */
-  push(leafHash: Uint8Array, eventHash: string, streamName: string, revision: number): void {
+  /** Adds a leaf at the end; its hash as a "binary" (latin1) string, a character a byte. */
+  push(leafHash: string, eventHash: string, streamName: string, revision: number): void {
     if (this.end + 64 > this.bytes.length) this.grow();
-    this.bytes.set(leafHash, this.end);
+    this.bytes.write(leafHash, this.end, 32, "binary");
     // Written from its hex in place: no buffer per event.
     this.bytes.write(eventHash, this.end + 32, 32, "hex");
     this.end += 64;
@@ -35,11 +35,13 @@ export class LeafWindow {
     return { streamName: this.names[at] as string, revision: this.revisions[at] as number };
   }
 
-  /** The hash of the `i`-th leaf held (0 is the oldest). */
+  /**
+   * The hash of the `i`-th leaf held (0 is the oldest), as a view of the window's bytes, valid
+   * until the next push or drop: to be copied by whoever keeps it (`MerkleFrontier.append` does).
+   */
   leafHash(i: number): Buffer {
     const at = this.start + 64 * i;
-    // A copy: the buffer is reused, and a tree may keep a leaf hash as a subtree root.
-    return Buffer.from(this.bytes.subarray(at, at + 32));
+    return this.bytes.subarray(at, at + 32);
   }
 
   /** The event hash of the `i`-th leaf held, lower-case hex. */

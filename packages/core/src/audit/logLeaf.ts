@@ -19,9 +19,15 @@ export const logLeafBytes = (leaf: LogLeaf): Buffer =>
   Buffer.from(`{"eventHash":${JSON.stringify(leaf.eventHash)},"index":${leaf.index},"recordedAt":${JSON.stringify(leaf.recordedAt)}}`, "utf8");
 
 /**
+ * {@link logLeafHash} as a "binary" (latin1) string, a character a byte: a verifier writes it
+ * straight into the bytes it keeps, with no Buffer made per event.
+ */
+export const logLeafHashBinary = (leaf: LogLeaf): string =>
+  hash("sha256", `\u0000{"eventHash":${JSON.stringify(leaf.eventHash)},"index":${leaf.index},"recordedAt":${JSON.stringify(leaf.recordedAt)}}`, "binary");
+
+/**
  * The leaf's hash in the tree: SHA-256(0x00 ‖ leaf bytes), RFC 9162 §2.1.1. Hashed as one string
  * whose first character is U+0000 (UTF-8: the byte 0x00), so that no buffer is built per leaf;
  * a test checks it against `hashLeaf(logLeafBytes(leaf))`.
  */
-export const logLeafHash = (leaf: LogLeaf): Buffer =>
-  hash("sha256", `\u0000{"eventHash":${JSON.stringify(leaf.eventHash)},"index":${leaf.index},"recordedAt":${JSON.stringify(leaf.recordedAt)}}`, "buffer");
+export const logLeafHash = (leaf: LogLeaf): Buffer => Buffer.from(logLeafHashBinary(leaf), "binary");

@@ -1,4 +1,4 @@
-import { hash } from "node:crypto";
+import { sha256Buffer } from "./sha256.js";
 
 // RFC 9162 (Certificate Transparency v2) §2.1: the Merkle Tree Hash over SHA-256, inclusion and
 // consistency proofs, and their verification. Chosen because every byte is specified elsewhere, so
@@ -28,7 +28,7 @@ const sha256 = (prefix: Uint8Array, ...parts: readonly Uint8Array[]): Buffer => 
     bytes.set(part, offset);
     offset += part.length;
   }
-  return hash("sha256", bytes, "buffer");
+  return sha256Buffer(bytes);
 };
 
 /** The leaf hash of RFC 9162 §2.1.1: SHA-256(0x00 ‖ leaf). */

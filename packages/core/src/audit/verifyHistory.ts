@@ -8,7 +8,7 @@ import { decodeSeal, type DecodedSeal } from "./decodeSeal.js";
 import { computeEventHash } from "./eventHash.js";
 import type { HistoryBreak } from "./historyBreak.js";
 import { LeafWindow } from "./leafWindow.js";
-import { logLeafHash } from "./logLeaf.js";
+import { logLeafHashBinary } from "./logLeaf.js";
 import { MerkleFrontier } from "./merkleLog.js";
 import type { SealRecordedV2 } from "./sealRecorded.js";
 import { checkTreeHeadSignature, keyIdOf } from "./sealSignature.js";
@@ -138,7 +138,16 @@ const decodeFailureOf = (event: RecordedEvent): DecodeFailure | undefined => {
 };
 
 type Where = Pick<HistoryBreak, "streamName" | "revision" | "position">;
-const breakAt = (where: Where, kind: HistoryBreak["kind"], expected: string, found: string): HistoryBreak => ({ _tag: "HistoryBreak", kind, ...where, expected, found });
+// Picks the three fields, so that an event itself can say where (no object made per event read).
+const breakAt = (where: Where, kind: HistoryBreak["kind"], expected: string, found: string): HistoryBreak => ({
+  _tag: "HistoryBreak",
+  kind,
+  streamName: where.streamName,
+  revision: where.revision,
+  position: where.position,
+  expected,
+  found,
+});
 
 /** A stream's last event so far: its revision and hash. */
 interface Tail {
@@ -201,7 +210,7 @@ class LogAt {
     return this.base.size + this.window.length;
   }
 
-  add(leafHash: Uint8Array, event: RecordedEvent, eventHash: string): void {
+  add(leafHash: string, event: RecordedEvent, eventHash: string): void {
     this.window.push(leafHash, eventHash, event.streamName, Number(event.revision));
     if (this.window.length > SEAL_LAG_LIMIT) this.advanceTo(this.base.size + 1);
   }
@@ -303,48 +312,46 @@ export const verifyHistory = async (
   };
 
   const checkSeal = (event: RecordedEvent, seal: DecodedSeal): HistoryBreak | VerifiedSeal => {
-    const where = { streamName: event.streamName, revision: event.revision, position: event.position };
     const actor = String(event.metadata["actor"]);
-    if (seal.version === 2) return checkSealV2(where, seal.data, actor);
+    if (seal.version === 2) return checkSealV2(event, seal.data, actor);
     const at = BigInt(seal.data.position);
-    if (at >= event.position) return breakAt(where, "seal-order", `a position before the seal's own (${event.position})`, String(at));
+    if (at >= event.position) return breakAt(event, "seal-order", `a position before the seal's own (${event.position})`, String(at));
     const root = heads.rootAt(at);
-    if (root === undefined) return breakAt(where, "seal-order", `a position at most ${V1_SEAL_LAG_LIMIT} events behind the seal`, String(at));
-    if (root !== seal.data.root) return breakAt(where, "seal-root", root, seal.data.root);
+    if (root === undefined) return breakAt(event, "seal-order", `a position at most ${V1_SEAL_LAG_LIMIT} events behind the seal`, String(at));
+    if (root !== seal.data.root) return breakAt(event, "seal-root", root, seal.data.root);
     return { version: 1, revision: event.revision, position: event.position, covers: at, treeSize: undefined, root, actor, signedBy: undefined };
   };
 
   for await (const event of events) {
-    const where = { streamName: event.streamName, revision: event.revision, position: event.position };
     const pre = options.precomputed?.(event);
     checkKeptBefore(event.position);
     if (lastPosition !== undefined && event.position <= lastPosition) {
-      return E.left(breakAt(where, "position-order", `above ${lastPosition}`, String(event.position)));
+      return E.left(breakAt(event, "position-order", `above ${lastPosition}`, String(event.position)));
     }
     const tail = tails.get(event.streamName);
     const expectedRevision = tail === undefined ? 0n : tail.revision + 1n;
-    if (event.revision !== expectedRevision) return E.left(breakAt(where, "revision-gap", String(expectedRevision), String(event.revision)));
+    if (event.revision !== expectedRevision) return E.left(breakAt(event, "revision-gap", String(expectedRevision), String(event.revision)));
     // The leaf commits to the time as written: only the one form every store reads back is one.
     if (!isRecordedTime(event.recordedAt)) {
-      return E.left(breakAt(where, "undecodable", "recordedAt YYYY-MM-DDTHH:MM:SS.sssZ (a UTC instant)", JSON.stringify(event.recordedAt)));
+      return E.left(breakAt(event, "undecodable", "recordedAt YYYY-MM-DDTHH:MM:SS.sssZ (a UTC instant)", JSON.stringify(event.recordedAt)));
     }
     let seal: DecodedSeal | undefined;
     if (event.streamName === SEAL_STREAM) {
       const decoded = decodeSeal(event);
       const metadata = EventMetadata.decode(event.metadata);
       const failed = E.isLeft(decoded) ? decoded.left : E.isLeft(metadata) ? describeValidationErrors(metadata.left) : undefined;
-      if (failed !== undefined) return E.left(breakAt(where, "undecodable", `a valid ${event.type}`, `${failed.path}: ${failed.reason}`));
+      if (failed !== undefined) return E.left(breakAt(event, "undecodable", `a valid ${event.type}`, `${failed.path}: ${failed.reason}`));
       seal = (decoded as E.Right<DecodedSeal>).right;
     } else {
       const failure = pre === undefined ? decodeFailureOf(event) : pre.decodeFailure;
-      if (failure !== undefined) return E.left(breakAt(where, "undecodable", `a valid ${event.type}`, `${failure.path}: ${failure.reason}`));
+      if (failure !== undefined) return E.left(breakAt(event, "undecodable", `a valid ${event.type}`, `${failure.path}: ${failure.reason}`));
     }
     const prevHash = tail?.hash ?? null;
     const foundPrev = event.metadata["prevHash"];
-    if (foundPrev !== prevHash) return E.left(breakAt(where, "chain-link", String(prevHash), String(foundPrev)));
+    if (foundPrev !== prevHash) return E.left(breakAt(event, "chain-link", String(prevHash), String(foundPrev)));
     const hash = pre === undefined ? hashOrUndefined(event) : pre.contentHash;
-    if (hash === undefined) return E.left(breakAt(where, "content-hash", "content with a JSON form", "a text RFC 8785 cannot write (a lone surrogate)"));
-    if (hash !== event.metadata["hash"]) return E.left(breakAt(where, "content-hash", hash, String(event.metadata["hash"])));
+    if (hash === undefined) return E.left(breakAt(event, "content-hash", "content with a JSON form", "a text RFC 8785 cannot write (a lone surrogate)"));
+    if (hash !== event.metadata["hash"]) return E.left(breakAt(event, "content-hash", hash, String(event.metadata["hash"])));
     if (seal !== undefined) {
       const checked = checkSeal(event, seal);
       if ("_tag" in checked) return E.left(checked);
@@ -353,7 +360,7 @@ export const verifyHistory = async (
     heads.add(event, tail);
     tails.set(event.streamName, { revision: event.revision, hash });
     const index = log.size;
-    log.add(logLeafHash({ index, recordedAt: event.recordedAt, eventHash: hash }), event, hash);
+    log.add(logLeafHashBinary({ index, recordedAt: event.recordedAt, eventHash: hash }), event, hash);
     lastPosition = event.position;
   }
   checkKeptBefore(undefined);

@@ -5,6 +5,13 @@
  */
 const RECORDED_TIME = /^(?!0000)\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/** The number written by the digits of `value` from `from` to `to`, all of them known to be digits. */
+const digitsOf = (value: string, from: number, to: number): number => {
+  let number = 0;
+  for (let i = from; i < to; i++) number = number * 10 + value.charCodeAt(i) - 0x30;
+  return number;
+};
+
 /**
  * Whether `value` is a real instant in the form stores keep (see {@link EventToAppend.recordedAt}):
  * only such a time is read back byte for byte, so only such a time may be given to an append.
@@ -14,11 +21,10 @@ export const isRecordedTime = (value: unknown): value is string => {
   if (typeof value !== "string" || !RECORDED_TIME.test(value)) return false;
   // The form is right; the fields must be a real instant. Read from the digits rather than
   // through a Date and back (a verifier asks this of every event).
-  const digits = (from: number, to: number): number => Number(value.slice(from, to));
-  const year = digits(0, 4);
-  const month = digits(5, 7);
-  const day = digits(8, 10);
-  if (month < 1 || month > 12 || day < 1 || digits(11, 13) > 23 || digits(14, 16) > 59 || digits(17, 19) > 59) return false;
+  const year = digitsOf(value, 0, 4);
+  const month = digitsOf(value, 5, 7);
+  const day = digitsOf(value, 8, 10);
+  if (month < 1 || month > 12 || day < 1 || digitsOf(value, 11, 13) > 23 || digitsOf(value, 14, 16) > 59 || digitsOf(value, 17, 19) > 59) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  return day <= (month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31);
+  return day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 };

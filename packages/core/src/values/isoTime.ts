@@ -12,17 +12,16 @@ export interface IsoDateTimeBrand {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+// The date's fields captured, so that an instant is read with one match (every event has one).
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 
 const daysInMonth = (year: number, month: number): number => {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 };
 
-/** Whether `value` is a real calendar date written `YYYY-MM-DD` (no 2009-02-30). */
-export const isIsoDate = (value: string): boolean => {
-  const match = DATE.exec(value);
-  if (match === null) return false;
+/** Whether the captured year, month and day of a match are a real calendar date (no 2009-02-30). */
+const isCalendarDate = (match: RegExpExecArray): boolean => {
   // Plain arithmetic, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
   const year = Number(match[1]);
   const month = Number(match[2]);
@@ -30,10 +29,16 @@ export const isIsoDate = (value: string): boolean => {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 };
 
+/** Whether `value` is a real calendar date written `YYYY-MM-DD` (no 2009-02-30). */
+export const isIsoDate = (value: string): boolean => {
+  const match = DATE.exec(value);
+  return match !== null && isCalendarDate(match);
+};
+
 /** Whether `value` is an ISO-8601 instant with a date, a time and an explicit zone (`Z` or `±hh:mm`). */
 export const isIsoDateTime = (value: string): boolean => {
   const match = DATE_TIME.exec(value);
-  return match !== null && isIsoDate(match[1] ?? "") && !Number.isNaN(Date.parse(value));
+  return match !== null && isCalendarDate(match) && !Number.isNaN(Date.parse(value));
 };
 
 /** A calendar date, `YYYY-MM-DD`. Such strings order correctly as strings. */

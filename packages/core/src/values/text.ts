@@ -20,13 +20,16 @@ export interface EntityIdBrand {
   readonly EntityId: unique symbol;
 }
 
+// Built once: a regular expression literal in the predicate is a new object on every decode.
+const ENTITY_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
 /**
  * The id of a round or a grant: 1-100 characters of letters, digits, `.`, `_` and `-`, so that
  * `grant-<id>` and `round-<id>` are safe stream names in every store. A UUID qualifies.
  */
 export const EntityId = t.brand(
   t.string,
-  (s): s is t.Branded<string, EntityIdBrand> => /^[A-Za-z0-9._-]{1,100}$/.test(s),
+  (s): s is t.Branded<string, EntityIdBrand> => ENTITY_ID.test(s),
   "EntityId",
 );
 export type EntityId = t.TypeOf<typeof EntityId>;
