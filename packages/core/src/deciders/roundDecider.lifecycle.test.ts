@@ -212,8 +212,8 @@ describe("both rounds' budgets show the carry", () => {
     givenRound(secondRoundOpen).when(receive(ROUND_2)).then([fundsCarriedIn(carried)]);
   });
 
-  it("the target takes no money once closed", () => {
-    givenRound([...secondRoundOpen, roundClosed(ROUND_2)]).when(receive(ROUND_2)).thenFails("RoundIsClosed", { roundId: ROUND_2 });
+  it("the target still records money sent to it before it closed: carried money never vanishes in flight", () => {
+    givenRound([...secondRoundOpen, roundClosed(ROUND_2)]).when(receive(ROUND_2)).then([fundsCarriedIn(carried)]);
   });
 
   it("the target must have been opened", () => {

@@ -77,7 +77,9 @@ export const decideRound = (command: RoundCommand, state: RoundState): Decision 
       return E.right([{ type: "FundsCarriedOver", data: command.data }]);
     }
     case "ReceiveCarriedFunds":
-      if (state.status === "closed") return E.left({ _tag: "RoundIsClosed", roundId, closedAt: state.closedAt });
+      // Money already sent always arrives, even in a round closed since it was sent (a carry-over
+      // that crashed between its two appends and is retried later): it must never vanish in
+      // flight. A new carry-over into a closed round is refused by decideCarryOver.
       return E.right([{ type: "FundsCarriedIn", data: command.data }]);
   }
 };
@@ -109,6 +111,7 @@ export const decideCarryOver = (command: CarryOverFunds, source: RoundState, tar
   if (roundId === toRoundId || source.schemeId === undefined || source.schemeId !== target.schemeId) {
     return E.left({ _tag: "RoundsOfDifferentSchemes", roundId, toRoundId, schemeId: source.schemeId, toSchemeId: target.schemeId });
   }
+  if (target.status === "closed") return E.left({ _tag: "RoundIsClosed", roundId: toRoundId, closedAt: target.closedAt });
   const over = decideRound(command, source);
   if (E.isLeft(over)) return over;
   const into = decideRound({ type: "ReceiveCarriedFunds", data: { roundId: toRoundId, fromRoundId: roundId, amount, carriedAt } }, target);

@@ -50,6 +50,27 @@ describe("carrying a closed round's money to the next round of its scheme", () =
     expect(await must(ledger.readRound("r2"))).toMatchObject({ budget: 45_000_000 });
   });
 
+  it("completes a crashed carry on the retry even after the target round closed: the money never vanishes", async () => {
+    const { store, ledger } = await twoRounds();
+    store.failNextAppendTo("round-r2");
+    expect(await outcomeTag(ledger.carryOverFunds(carry(5_000_000), context("carry")))).toBe("StoreUnavailable");
+    await must(ledger.closeRound({ roundId: "r2", closedAt: "2009-12-31T16:00:00+01:00" }, context()));
+    const retried = await must(ledger.carryOverFunds(carry(5_000_000), context("carry")));
+    expect(retried.events.map((e) => [e.streamName, e.event.type])).toEqual([
+      ["round-r1", "FundsCarriedOver"],
+      ["round-r2", "FundsCarriedIn"],
+    ]);
+    expect(await must(ledger.readRound("r2"))).toMatchObject({ status: "closed", budget: 45_000_000 });
+    // A new carry into the closed round is still refused.
+    expect(await outcomeTag(ledger.carryOverFunds(carry(1), context()))).toBe("RoundIsClosed");
+  });
+
+  it("refuses a carry into a closed round", async () => {
+    const { ledger } = await twoRounds();
+    await must(ledger.closeRound({ roundId: "r2", closedAt: "2009-08-31T17:00:00+02:00" }, context()));
+    expect(await outcomeTag(ledger.carryOverFunds(carry(1_000_000), context()))).toBe("RoundIsClosed");
+  });
+
   it("refuses a carry out of an open round, or into a round of another scheme", async () => {
     const store = createTestStore();
     const ledger = ledgerOver(store);
