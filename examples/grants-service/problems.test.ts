@@ -28,6 +28,17 @@ describe("problems over HTTP (RFC 9457)", () => {
     expect(answer.body).toMatchObject({ title: "Invalid command", command: "ApplyForGrant", path: "applicant.orgNo", reason: 'expected OrganisationNumber, found "964338532"' });
   });
 
+  it("422, not 500, for text no store keeps (a lone surrogate, U+0000), naming the field; nothing is recorded", async () => {
+    const before = (await service.engine.history()).length;
+    for (const summary of ["\\ud800", "a\\u0000b"]) {
+      const body = JSON.stringify({ ...request.apply("tekst"), project: { title: "eByggesak", summary: "SUMMARY" } }).replace('"SUMMARY"', `"${summary}"`);
+      const answer = await service.postRaw("/grants", body);
+      problem(answer, 422, "InvalidCommand", "/grants");
+      expect(answer.body).toMatchObject({ path: "project.summary" });
+    }
+    expect(await service.engine.history()).toHaveLength(before);
+  });
+
   it("422 for a body that is not JSON, or not an object", async () => {
     const malformed = await service.postRaw("/grants", '{"grantId": "ebygg",');
     problem(malformed, 422, "MalformedJSON", "/grants");

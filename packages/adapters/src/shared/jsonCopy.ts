@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Either } from "fp-ts/lib/Either.js";
-import type { JsonObject } from "@grantledger/core";
+import { unstorableText, type JsonObject } from "@grantledger/core";
 
 /**
  * A deep, frozen copy of `value` if it is a plain JSON object, or why not: a sentence to be put
@@ -42,6 +42,8 @@ const QUICK_DEPTH = 64;
 const quickCopyValue = (value: unknown, depth: number): unknown => {
   switch (typeof value) {
     case "string":
+      if (unstorableText(value) !== undefined) throw new NotJson();
+      return value;
     case "boolean":
       return value;
     case "number":
@@ -65,6 +67,7 @@ const quickCopyValue = (value: unknown, depth: number): unknown => {
 const quickCopyObject = (object: JsonObject, depth: number): JsonObject => {
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(object)) {
+    if (unstorableText(key) !== undefined) throw new NotJson();
     const value = quickCopyValue(object[key], depth);
     if (key === "__proto__") Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true });
     else copy[key] = value;
@@ -85,7 +88,12 @@ const isPlainObject = (value: unknown): value is JsonObject => {
 // nothing pops, so the trail is left naming exactly where the walk stopped.
 const copyValue = (value: unknown, trail: (string | number)[], ancestors: object[]): unknown => {
   switch (typeof value) {
-    case "string":
+    case "string": {
+      // One text rule for every store (see unstorableText): what one keeps, all keep.
+      const unstorable = unstorableText(value);
+      if (unstorable !== undefined) throw new NotJson(unstorable);
+      return value;
+    }
     case "boolean":
       return value;
     case "number":
@@ -120,6 +128,8 @@ const copyObject = (object: JsonObject, trail: (string | number)[], ancestors: o
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(object)) {
     trail.push(key);
+    const unstorableKey = unstorableText(key);
+    if (unstorableKey !== undefined) throw new NotJson(`is a key that ${unstorableKey}`);
     const value = copyValue(object[key], trail, ancestors);
     // Assigning "__proto__" would replace the copy's prototype instead of adding the key that
     // JSON.parse (and so every persistent store) reads back as an ordinary property.

@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Either } from "fp-ts/lib/Either.js";
-import { isRecordedTime } from "@grantledger/core";
+import { isRecordedTime, unstorableText } from "@grantledger/core";
 import type { EventToAppend, InvalidAppend, JsonObject } from "@grantledger/core";
 import { frozenJsonObjectCopy } from "./jsonCopy.js";
 
@@ -44,6 +44,8 @@ export const prepareAppend = (
       return invalid(streamName, `events[${index}].id is not a UUID: ${String(event.id)}`);
     }
     if (typeof event.type !== "string" || event.type === "") return invalid(streamName, `events[${index}].type is empty`);
+    const unstorableType = unstorableText(event.type);
+    if (unstorableType !== undefined) return invalid(streamName, `events[${index}].type ${unstorableType}`);
     const id = event.id.toLowerCase();
     const earlier = seen?.get(id);
     if (earlier !== undefined) return invalid(streamName, `events[${index}].id repeats events[${earlier}].id (${id})`);

@@ -61,6 +61,24 @@ export const idempotencyContract = (getStore: GetStore): void => {
       expect(await fail(store.readStream(stream))).toMatchObject({ _tag: "StreamNotFound" });
     });
 
+    // One text rule for every store: what PostgreSQL cannot hold, and what is not Unicode text,
+    // is refused by every adapter alike, naming the place.
+    const unstorable: readonly [string, JsonObject, string, string][] = [
+      ["U+0000 in a value", { project: { summary: "a\u0000b" } }, "events[1].data.project.summary", "U+0000"],
+      ["a lone surrogate in a value", { notes: ["ok", "\ud800"] }, "events[1].data.notes[1]", "lone surrogate"],
+      ["U+0000 in a key", { ["a\u0000"]: 1 }, "events[1].data", "U+0000"],
+    ];
+
+    it.each(unstorable)("when an event's text holds %s: InvalidAppend naming it", async (_label, data, where, what) => {
+      const store = getStore();
+      const stream = uniqueStreamName("atomic");
+      const error = await fail(store.appendToStream(stream, [newEvent(), newEvent(data)]));
+      expect(error).toMatchObject({ _tag: "InvalidAppend", streamName: stream });
+      expect("reason" in error ? error.reason : "").toContain(where);
+      expect("reason" in error ? error.reason : "").toContain(what);
+      expect(await fail(store.readStream(stream))).toMatchObject({ _tag: "StreamNotFound" });
+    });
+
     it("when an event's metadata is not JSON", async () => {
       const store = getStore();
       const stream = uniqueStreamName("atomic");

@@ -45,3 +45,34 @@ export const unsafeEntityId = (value: string): EntityId => {
   if (!EntityId.is(value)) throw new RangeError(`not an id ([A-Za-z0-9._-]{1,100}): ${value}`);
   return value;
 };
+
+/**
+ * Why a string cannot be stored alike by every store, or `undefined` when it can: U+0000 (which
+ * PostgreSQL's text and jsonb cannot hold) and a lone surrogate (half of a UTF-16 pair: not
+ * Unicode text, so neither UTF-8 nor the canonical JSON of a hash can carry it). One rule for the
+ * command handler and every adapter, so that what one store accepts every other does too.
+ */
+export const unstorableText = (value: string): string | undefined => {
+  if (value.includes("\u0000")) return "holds the character U+0000, which no store keeps as text";
+  // `isWellFormed` is ES2024 (Node 20 has it); the ES2022 lib this package builds against does not name it.
+  if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) return "holds a lone surrogate (half of a UTF-16 pair), which is not Unicode text";
+  return undefined;
+};
+
+/** Where in a JSON value the first string (a key or a value) that {@link unstorableText} refuses is, and why. */
+export const findUnstorableText = (value: unknown, path = ""): { readonly path: string; readonly reason: string } | undefined => {
+  if (typeof value === "string") {
+    const reason = unstorableText(value);
+    return reason === undefined ? undefined : { path, reason };
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((item, index) => [String(index), item]) : Object.entries(value);
+  for (const [key, item] of entries) {
+    const at = path === "" ? key : `${path}.${key}`;
+    const keyReason = Array.isArray(value) ? undefined : unstorableText(key);
+    if (keyReason !== undefined) return { path: at, reason: `its key ${keyReason}` };
+    const found = findUnstorableText(item, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+};
