@@ -59,8 +59,16 @@ export const unstorableText = (value: string): string | undefined => {
   return undefined;
 };
 
+/** A string no store keeps alike, found in a JSON value: see {@link findUnstorableText}. */
+export interface UnstorableText {
+  /** The dotted path to it from the value given (`data.project.summary`; array items by index). */
+  readonly path: string;
+  /** Why: what {@link unstorableText} says of it. */
+  readonly reason: string;
+}
+
 /** Where in a JSON value the first string (a key or a value) that {@link unstorableText} refuses is, and why. */
-export const findUnstorableText = (value: unknown, path = ""): { readonly path: string; readonly reason: string } | undefined => {
+export const findUnstorableText = (value: unknown, path = ""): UnstorableText | undefined => {
   if (typeof value === "string") {
     const reason = unstorableText(value);
     return reason === undefined ? undefined : { path, reason };
