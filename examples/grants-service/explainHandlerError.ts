@@ -33,6 +33,10 @@ export const explainHandlerError = (e: HandlerError): Explanation => {
       return internal(`Stream ${e.streamName} holds a ${e.type} at revision ${e.revision}, which does not belong there.`);
     case "BrokenHashChain":
       return internal(`Stream ${e.streamName} was changed: the event at revision ${e.revision} does not link to its predecessor's hash.`);
+    case "CommandIdReused":
+      return conflict(
+        `Idempotency-Key ${e.commandId} was used before for a ${e.recordedCommand} (recorded in ${e.streamName}) that is not this ${e.command}: nothing was recorded. Give each new command its own key.`,
+      );
     case "BusinessTimeInFuture":
       return invalid(`The ${e.command} command's ${e.field.replace(/^data\./, "")} is ${e.at}, after the ledger's clock (${e.now}): nothing is recorded as done in the future.`);
     default:

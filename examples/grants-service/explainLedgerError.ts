@@ -39,6 +39,7 @@ const HANDLER_TAGS: Readonly<Record<HandlerError["_tag"], true>> = {
   UnexpectedEventInStream: true,
   BrokenHashChain: true,
   BusinessTimeInFuture: true,
+  CommandIdReused: true,
 };
 
 const isRoundError = (e: LedgerError): e is RoundError => Object.hasOwn(ROUND_TAGS, e._tag);

@@ -43,6 +43,17 @@ describe("Idempotency-Key", () => {
     expect((await service.get("/rounds/krise-2009-1")).body).toMatchObject({ committed: 330_000_000 });
   });
 
+  it("refuses a key given before for another command (an award under the evaluation's key) with 409, recording nothing", async () => {
+    await service.post("/grants", request.apply());
+    const key = { "Idempotency-Key": "ebygg-step-2" };
+    expect((await service.post("/grants/ebygg/evaluation", request.evaluate(), key)).status).toBe(200);
+    const reused = await service.post("/grants/ebygg/award", request.award(), key);
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ code: "CommandIdReused", commandId: "ebygg-step-2", recordedCommand: "EvaluateApplication", command: "AwardGrant" });
+    expect(reused.headers.get("idempotent-replayed")).toBeNull();
+    expect((await service.engine.history()).map((e) => e.type)).toEqual(["RoundOpened", "GrantApplied", "ApplicationEvaluated"]);
+  });
+
   it("treats another key as another command: the same application twice is refused", async () => {
     expect((await service.post("/grants", request.apply(), { "Idempotency-Key": "first" })).status).toBe(201);
     const second = await service.post("/grants", request.apply(), { "Idempotency-Key": "second" });

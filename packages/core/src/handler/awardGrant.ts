@@ -5,7 +5,8 @@ import { decideRound } from "../deciders/roundDecider.js";
 import { commitmentTarget, type GrantState } from "../deciders/grantState.js";
 import { commitmentFor } from "../deciders/roundState.js";
 import { grantStreamName, roundStreamName } from "../events/domainEvent.js";
-import type { CommandContext } from "./commandContext.js";
+import type { RecordingContext } from "./commandContext.js";
+import { otherCommandWithThisId } from "./sameCommand.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { previousOutcome } from "./handleCommand.js";
 import type { HandlerError } from "./handlerErrors.js";
@@ -30,7 +31,7 @@ const decidedAt = (command: RaisingCommand) => (command.type === "AwardGrant" ? 
 const replayOutcome = async (
   streams: LedgerStreams,
   grant: LoadedStream<GrantState>,
-  context: CommandContext,
+  context: RecordingContext,
 ): Promise<E.Either<AwardError, CommandOutcome>> => {
   const recorded = previousOutcome(grant);
   if (grant.state.status === "none") return E.right(recorded);
@@ -57,7 +58,7 @@ const replayOutcome = async (
 export const awardGrant = async (
   streams: LedgerStreams,
   command: RaisingCommand,
-  context: CommandContext,
+  context: RecordingContext,
   retry: RetryPolicy,
 ): Promise<E.Either<AwardError, CommandOutcome>> => {
   const { grantId, amount } = command.data;
@@ -66,11 +67,15 @@ export const awardGrant = async (
     if (attempt > 1) await backOff(retry, attempt);
     const grant = await streams.load(grantStream, grantModel, context.commandId);
     if (E.isLeft(grant)) return grant;
+    const reusedOnGrant = otherCommandWithThisId(grant.right, context);
+    if (reusedOnGrant !== undefined) return E.left(reusedOnGrant);
     if (grant.right.fromThisCommand.length > 0) return replayOutcome(streams, grant.right, context);
     if (grant.right.state.status === "none") return E.left({ _tag: "GrantNotFound", grantId });
     const roundId = grant.right.state.roundId;
     const round = await streams.load(roundStreamName(roundId), roundModel, context.commandId);
     if (E.isLeft(round)) return round;
+    const reusedOnRound = otherCommandWithThisId(round.right, context);
+    if (reusedOnRound !== undefined) return E.left(reusedOnRound);
     const roundState = round.right.state;
 
     const decision = decideGrant(command, grant.right.state, roundState, context.actor);

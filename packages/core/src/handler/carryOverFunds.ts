@@ -3,7 +3,8 @@ import type { CarryOverFunds } from "../deciders/commands.js";
 import { decideCarryOver, decideRound } from "../deciders/roundDecider.js";
 import type { RoundError } from "../deciders/roundErrors.js";
 import { roundStreamName } from "../events/domainEvent.js";
-import type { CommandContext } from "./commandContext.js";
+import type { RecordingContext } from "./commandContext.js";
+import { otherCommandWithThisId } from "./sameCommand.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { previousOutcome } from "./handleCommand.js";
 import type { HandlerError } from "./handlerErrors.js";
@@ -21,7 +22,7 @@ import { roundModel } from "./streamModels.js";
 export const carryOverFunds = async (
   streams: LedgerStreams,
   command: CarryOverFunds,
-  context: CommandContext,
+  context: RecordingContext,
   retry: RetryPolicy,
 ): Promise<E.Either<RoundError | HandlerError, CommandOutcome>> => {
   const { roundId, toRoundId, amount, carriedAt } = command.data;
@@ -32,6 +33,8 @@ export const carryOverFunds = async (
     if (E.isLeft(source)) return source;
     const target = await streams.load(roundStreamName(toRoundId), roundModel, context.commandId);
     if (E.isLeft(target)) return target;
+    const reused = otherCommandWithThisId(source.right, context) ?? otherCommandWithThisId(target.right, context);
+    if (reused !== undefined) return E.left(reused);
     if (target.right.fromThisCommand.length > 0) {
       return E.right({ alreadyHandled: true, events: [...previousOutcome(source.right).events, ...previousOutcome(target.right).events] });
     }

@@ -30,4 +30,15 @@ export type CommandContext = t.TypeOf<typeof CommandContext>;
 export interface RecordingContext extends CommandContext {
   /** Why business times are taken as given rather than checked against the ledger's clock; written into every event's metadata as `historical`. */
   readonly historical?: string;
+  /**
+   * The command the id stands for, written into every event's metadata: its type and the
+   * SHA-256 of the canonical JSON of `{ type, data }`. A command id given again with another
+   * command is then refused (`CommandIdReused`) instead of answered with the first one's events.
+   */
+  readonly command?: {
+    /** The command's type, e.g. `AwardGrant`. */
+    readonly type: string;
+    /** SHA-256 (lower-case hex) of the RFC 8785 canonical JSON of `{ type, data }` as decoded. */
+    readonly digest: string;
+  };
 }

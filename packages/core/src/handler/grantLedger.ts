@@ -10,10 +10,12 @@ import { decodeRecordedEvent, describeValidationErrors } from "../events/decodeE
 import { grantStreamName, roundStreamName, type DomainEvent } from "../events/domainEvent.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { IsoDateTime } from "../values/isoTime.js";
+import { canonicalJson } from "../audit/canonicalJson.js";
+import { hash } from "node:crypto";
 import { awardGrant } from "./awardGrant.js";
 import { CommandContext, type RecordingContext } from "./commandContext.js";
 import { businessTimeInFuture, clockTime, systemClock, type LedgerClock } from "./ledgerClock.js";
-import { NonEmptyText } from "../values/text.js";
+import { findUnstorableText, NonEmptyText } from "../values/text.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { handleOnStream } from "./handleCommand.js";
 import type { HandlerError } from "./handlerErrors.js";
@@ -209,12 +211,19 @@ const SETTLEMENTS: {
  * The context events are recorded under: only the fields a caller may set, copied one by one (a
  * caller's extra keys never reach the metadata), and the ledger's historical mode.
  */
-const recordingContext = (context: CommandContext, historical: string | undefined): RecordingContext => ({
+const recordingContext = (context: CommandContext, historical: string | undefined, command: RecordingContext["command"]): RecordingContext => ({
   commandId: context.commandId,
   actor: context.actor,
   ...(context.correlationId === undefined ? {} : { correlationId: context.correlationId }),
   ...(context.causationId === undefined ? {} : { causationId: context.causationId }),
   ...(historical === undefined ? {} : { historical }),
+  command,
+});
+
+/** What a command id stands for: the command's type and the digest of its decoded `{ type, data }`. */
+const commandRecord = (command: LedgerCommand): NonNullable<RecordingContext["command"]> => ({
+  type: command.type,
+  digest: hash("sha256", canonicalJson({ type: command.type, data: command.data }) ?? "", "hex"),
 });
 
 /** Creates a ledger over a store. Use one per process: it queues commands to the same stream. */
@@ -274,10 +283,13 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     const extra = unknownField(COMMAND_CODECS.get(input.type) ?? LedgerCommand, input);
     if (extra !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: extra, reason: "not a field of this command" });
     const command = decoded.right;
+    // Before the command is digested (and its events hashed): text no store keeps alike is bad input.
+    const unstorable = findUnstorableText(command.data, "data");
+    if (unstorable !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: unstorable.path, reason: unstorable.reason });
     const now = clockTime(clock);
     const future = businessTimeInFuture(command, now);
     if (future !== undefined) return E.left(future);
-    const recording = recordingContext(context.right, historical);
+    const recording = recordingContext(context.right, historical, commandRecord(command));
     switch (command.type) {
       case "OpenRound":
       case "CloseRound":

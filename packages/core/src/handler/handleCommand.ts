@@ -1,6 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { DomainEvent } from "../events/domainEvent.js";
-import type { CommandContext } from "./commandContext.js";
+import type { RecordingContext } from "./commandContext.js";
+import { otherCommandWithThisId } from "./sameCommand.js";
 import type { AppendedEvent, CommandOutcome } from "./commandOutcome.js";
 import type { HandlerError } from "./handlerErrors.js";
 import type { LedgerStreams } from "./ledgerStreams.js";
@@ -31,7 +32,7 @@ export const handleOnStream = async <S, Ev extends DomainEvent, DErr>(args: {
   readonly streams: LedgerStreams;
   readonly streamName: string;
   readonly model: StreamModel<S, Ev>;
-  readonly context: CommandContext;
+  readonly context: RecordingContext;
   readonly retry: RetryPolicy;
   /** Decides on the freshly loaded state; may load other streams (read-only) itself. */
   readonly decide: (state: S) => Promise<E.Either<DErr | HandlerError, readonly DomainEvent[]>>;
@@ -41,7 +42,10 @@ export const handleOnStream = async <S, Ev extends DomainEvent, DErr>(args: {
     if (attempt > 1) await backOff(retry, attempt);
     const loaded = await streams.load(streamName, model, context.commandId);
     if (E.isLeft(loaded)) return loaded;
-    if (loaded.right.fromThisCommand.length > 0) return E.right(previousOutcome(loaded.right));
+    if (loaded.right.fromThisCommand.length > 0) {
+      const reused = otherCommandWithThisId(loaded.right, context);
+      return reused === undefined ? E.right(previousOutcome(loaded.right)) : E.left(reused);
+    }
     const decision = await args.decide(loaded.right.state);
     if (E.isLeft(decision)) return decision;
     if (decision.right.length === 0) return E.right({ alreadyHandled: false, events: [] });

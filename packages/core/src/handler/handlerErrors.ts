@@ -58,6 +58,23 @@ export interface BusinessTimeInFuture {
   readonly now: string;
 }
 
+/**
+ * The command id (an HTTP service's `Idempotency-Key`) was used before for another command: its
+ * events record another type or other data. Nothing is written and the earlier command's events
+ * are not passed off as this one's answer; give a new command id.
+ */
+export interface CommandIdReused {
+  readonly _tag: "CommandIdReused";
+  /** The command id given again. */
+  readonly commandId: string;
+  /** The stream whose events record the earlier command. */
+  readonly streamName: string;
+  /** The earlier command's type, as its events record it. */
+  readonly recordedCommand: string;
+  /** This command's type. */
+  readonly command: string;
+}
+
 /** Everything but a broken business rule that can stop a command. */
 export type HandlerError =
   | Exclude<
@@ -73,4 +90,5 @@ export type HandlerError =
   | ConcurrencyRetriesExhausted
   | UnexpectedEventInStream
   | BrokenHashChain
-  | BusinessTimeInFuture;
+  | BusinessTimeInFuture
+  | CommandIdReused;

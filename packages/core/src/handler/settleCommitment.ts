@@ -7,7 +7,7 @@ import { grantStreamName, roundStreamName } from "../events/domainEvent.js";
 import type { IsoDateTime } from "../values/isoTime.js";
 import type { Money } from "../values/money.js";
 import { unsafeText } from "../values/text.js";
-import type { CommandContext } from "./commandContext.js";
+import type { RecordingContext } from "./commandContext.js";
 import type { AppendedEvent } from "./commandOutcome.js";
 import { handleOnStream } from "./handleCommand.js";
 import type { HandlerError } from "./handlerErrors.js";
@@ -29,7 +29,7 @@ export const settleCommitment = async (
   grantId: string,
   why: string,
   releasedAt: IsoDateTime,
-  context: CommandContext,
+  context: RecordingContext,
   retry: RetryPolicy,
   locks: StreamLocks,
 ): Promise<E.Either<HandlerError | RoundError, readonly AppendedEvent[]>> => {

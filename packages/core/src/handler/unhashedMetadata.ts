@@ -13,5 +13,7 @@ export const unhashedMetadata = (context: RecordingContext, prevHash: string | n
   schemaVersion: SCHEMA_VERSION,
   // Only events loaded in the historical mode say so; live ones carry no such key.
   ...(context.historical === undefined ? {} : { historical: context.historical }),
+  // What the command id stands for, so that reusing the id for another command is caught.
+  ...(context.command === undefined ? {} : { commandType: context.command.type, commandDigest: context.command.digest }),
   prevHash,
 });

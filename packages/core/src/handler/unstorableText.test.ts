@@ -19,7 +19,7 @@ describe("text no store keeps alike", () => {
     const before = store.log.length;
     const base = application("g1");
     const refused = await ledger.applyForGrant({ ...base, project: { ...base.project, summary: text } }, context())();
-    expect(refused).toEqual(E.left({ _tag: "InvalidCommand", command: "GrantApplied", path: "data.project.summary", reason: expect.stringContaining(what) }));
+    expect(refused).toEqual(E.left({ _tag: "InvalidCommand", command: "ApplyForGrant", path: "data.project.summary", reason: expect.stringContaining(what) }));
     expect(store.log).toHaveLength(before);
   });
 
