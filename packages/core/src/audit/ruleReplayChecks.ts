@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type * as t from "io-ts";
 import type { GrantCommand } from "../deciders/commands.js";
 import { decideGrant } from "../deciders/grantDecider.js";
-import { commitmentTarget, initialGrantState, type GrantState } from "../deciders/grantState.js";
+import { commitmentTarget, initialGrantState, roundForCommitment, type GrantState } from "../deciders/grantState.js";
 import { decideCarryOver, decideRound, type CarryOverEvents } from "../deciders/roundDecider.js";
 import { carryInFlight, commitmentFor, initialRoundState, type RoundState } from "../deciders/roundState.js";
 import { DomainEvent } from "../events/domainEvent.js";
@@ -125,9 +125,12 @@ export const checkRoundEvent = (states: ReplayStates, roundId: string, event: Do
     }
     case "FundsCommitted": {
       const { grantId } = event.data;
-      const misplaced = commitmentOutOfPlace(states.grants.get(grantId) ?? initialGrantState, round, roundId, grantId);
+      const grant = states.grants.get(grantId) ?? initialGrantState;
+      const misplaced = commitmentOutOfPlace(grant, round, roundId, grantId);
       if (misplaced !== undefined) return misplaced;
-      return expectDecided(decideRound({ type: "CommitFunds", data: event.data }, round), event, "CommitFunds");
+      // An award an upheld appeal ordered may commit in a round closed since (not an amendment's increase).
+      const deciding = grant.status === "awarded" ? round : roundForCommitment(round, grant);
+      return expectDecided(decideRound({ type: "CommitFunds", data: event.data }, deciding), event, "CommitFunds");
     }
     case "FundsReleased": {
       const { grantId, amount } = event.data;

@@ -66,7 +66,7 @@ export const checkAward = (
   if (committed !== undefined) {
     return committed === amount ? undefined : { _tag: "CommitmentMismatch", roundId, grantId, committed, award: amount };
   }
-  if (round.status === "closed") return { _tag: "RoundIsClosed", roundId, closedAt: round.closedAt };
+  if (round.status === "closed" && !grant.reopenedByAppeal) return { _tag: "RoundIsClosed", roundId, closedAt: round.closedAt };
   const remaining = remainingBudget(round);
   if (amount > remaining) return { _tag: "AwardExceedsRemainingBudget", roundId, grantId, award: amount, remaining };
   return undefined;

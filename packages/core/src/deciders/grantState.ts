@@ -3,6 +3,7 @@ import type { ApplicationEvaluated, GrantApplied, GrantAwarded, GrantEvent, Gran
 import type { GrantClosed } from "../events/grantLifecycleEvents.js";
 import type { IsoDateTime } from "../values/isoTime.js";
 import type { Money } from "../values/money.js";
+import type { RoundState } from "./roundState.js";
 import type { EntityId } from "../values/text.js";
 
 /**
@@ -89,6 +90,11 @@ export interface ExistingGrant {
   readonly reportedPeriods: readonly Period[];
   /** The actors who declared a conflict of interest with this application. */
   readonly conflicted: readonly string[];
+  /**
+   * Whether an appeal set the decision aside (`AppealUpheld`) and the application awaits its new
+   * decision: it was made in time, so its award may commit money even in a round closed since.
+   */
+  readonly reopenedByAppeal: boolean;
 }
 
 /** A grant folded from its stream: `status: "none"` until it has applied. */
@@ -155,6 +161,7 @@ export const evolveGrant = (state: GrantState, event: GrantEvent, actor?: string
       reportedSinceLastTranche: false,
       reportedPeriods: [],
       conflicted: [],
+      reopenedByAppeal: false,
     };
   }
   if (state.status === "none") return state;
@@ -162,19 +169,19 @@ export const evolveGrant = (state: GrantState, event: GrantEvent, actor?: string
     case "ApplicationEvaluated":
       return { ...state, status: "evaluated", evaluation: event.data, evaluatedBy: actor };
     case "GrantAwarded":
-      return { ...state, status: "awarded", award: event.data, awardedBy: actor, decision: undefined };
+      return { ...state, status: "awarded", award: event.data, awardedBy: actor, decision: undefined, reopenedByAppeal: false };
     case "GrantRejected":
-      return { ...state, status: "rejected", rejection: event.data, decision: { kind: "rejected", decidedAt: event.data.rejectedAt, appealedAt: undefined, appeal: "none" } };
+      return { ...state, status: "rejected", rejection: event.data, decision: { kind: "rejected", decidedAt: event.data.rejectedAt, appealedAt: undefined, appeal: "none" }, reopenedByAppeal: false };
     case "ApplicationDismissed":
-      return { ...state, status: "dismissed", decision: { kind: "dismissed", decidedAt: event.data.dismissedAt, appealedAt: undefined, appeal: "none" } };
+      return { ...state, status: "dismissed", decision: { kind: "dismissed", decidedAt: event.data.dismissedAt, appealedAt: undefined, appeal: "none" }, reopenedByAppeal: false };
     case "DecisionAppealed":
       return state.decision === undefined ? state : { ...state, status: "appealed", decision: { ...state.decision, appealedAt: event.data.appealedAt, appeal: "pending" } };
     case "AppealUpheld":
-      return undecided(state);
+      return { ...undecided(state), reopenedByAppeal: true };
     case "AppealDismissed":
       return state.decision === undefined ? state : { ...state, status: state.decision.kind, decision: { ...state.decision, appeal: "dismissed" } };
     case "ApplicationWithdrawn":
-      return { ...state, status: "withdrawn" };
+      return { ...state, status: "withdrawn", reopenedByAppeal: false };
     case "AwardRenounced":
       return { ...state, status: "renounced" };
     case "ConditionsAccepted":
@@ -217,4 +224,15 @@ export const evolveGrant = (state: GrantState, event: GrantEvent, actor?: string
     case "ConflictOfInterestDeclared":
       return { ...state, conflicted: [...state.conflicted, event.data.evaluator] };
   }
+};
+
+/**
+ * The round as a grant's award commits money in it: a round closed since counts as open for an
+ * application an upheld appeal sent back to be decided anew (it was made in time, and the
+ * closing stops new applications and awards, not the decision an appeal orders).
+ */
+export const roundForCommitment = (round: RoundState, grant: GrantState): RoundState => {
+  if (round.status !== "closed" || grant.status === "none" || !grant.reopenedByAppeal) return round;
+  const { closedAt: _closed, ...open } = round;
+  return { ...open, status: "open" };
 };

@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { AmendAward, AwardGrant } from "../deciders/commands.js";
 import { decideGrant, type GrantDecisionError } from "../deciders/grantDecider.js";
 import { decideRound } from "../deciders/roundDecider.js";
-import { commitmentTarget, type GrantState } from "../deciders/grantState.js";
+import { commitmentTarget, roundForCommitment, type GrantState } from "../deciders/grantState.js";
 import { commitmentFor } from "../deciders/roundState.js";
 import { grantStreamName, roundStreamName } from "../events/domainEvent.js";
 import type { RecordingContext } from "./commandContext.js";
@@ -103,7 +103,10 @@ export const awardGrant = async (
     const missing = amount - held;
     let commitment = previousOutcome(round.right).events;
     if (missing > 0) {
-      const commit = decideRound({ type: "CommitFunds", data: { roundId, grantId, amount: missing as Money, committedAt: decidedAt(command) } }, roundState);
+      const commit = decideRound(
+        { type: "CommitFunds", data: { roundId, grantId, amount: missing as Money, committedAt: decidedAt(command) } },
+        command.type === "AwardGrant" ? roundForCommitment(roundState, grant.right.state) : roundState,
+      );
       if (E.isLeft(commit)) return commit;
       const committed = await streams.append(round.right, roundModel, commit.right, context);
       if (E.isLeft(committed)) {
