@@ -57,9 +57,10 @@ const commandIdOf = (key: string | undefined): E.Either<RequestError, string> =>
   return reason === undefined ? E.right(bare) : E.left({ _tag: "InvalidIdempotencyKey", header: IDEMPOTENCY_KEY_HEADER, reason });
 };
 
-const contextOf = (c: Context): E.Either<RequestError, CommandContextInput> => {
+const contextOf = (c: Context, maxActorLength: number): E.Either<RequestError, CommandContextInput> => {
   const actor = c.req.header(ACTOR_HEADER)?.trim();
   if (actor === undefined || actor === "") return E.left({ _tag: "MissingActor", header: ACTOR_HEADER });
+  if (actor.length > maxActorLength) return E.left({ _tag: "HeaderTooLong", header: ACTOR_HEADER, length: actor.length, limit: maxActorLength });
   const commandId = commandIdOf(c.req.header(IDEMPOTENCY_KEY_HEADER));
   return E.isLeft(commandId) ? commandId : E.right({ commandId: commandId.right, actor });
 };
@@ -69,8 +70,8 @@ const contextOf = (c: Context): E.Either<RequestError, CommandContextInput> => {
  * ids merged in. Only the framing is checked here; the data is left to the ledger, which
  * decodes it with the command's own codec and names the failing path.
  */
-export const readCommandRequest = async (c: Context): Promise<E.Either<RequestError, CommandRequest>> => {
-  const context = contextOf(c);
+export const readCommandRequest = async (c: Context, limits: { readonly maxActorLength: number }): Promise<E.Either<RequestError, CommandRequest>> => {
+  const context = contextOf(c, limits.maxActorLength);
   if (E.isLeft(context)) return context;
   const body = parseBody(await c.req.text());
   if (E.isLeft(body)) return body;

@@ -31,6 +31,7 @@ import {
 } from "@grantledger/core";
 import { readCommandRequest } from "./commandRequest.js";
 import { explainLedgerError } from "./explainLedgerError.js";
+import type { ServiceLimits } from "./serviceLimits.js";
 import { explainRequestError } from "./requestErrors.js";
 import { jsonResponse } from "./json.js";
 import { problemFor } from "./problem.js";
@@ -119,11 +120,11 @@ const withinBody = (error: LedgerError): LedgerError =>
       ? { ...error, field: bodyPath(error.field) }
       : error;
 
-/** Adds a POST endpoint for every command in {@link COMMAND_ROUTES}. */
-export const addCommandRoutes = (app: Hono, ledger: GrantLedger): void => {
+/** Adds a POST endpoint for every command in {@link COMMAND_ROUTES}; `limits` bound the headers read. */
+export const addCommandRoutes = (app: Hono, ledger: GrantLedger, limits: Pick<ServiceLimits, "maxActorLength">): void => {
   for (const route of COMMAND_ROUTES) {
     app.post(route.path, async (c) => {
-      const request = await readCommandRequest(c);
+      const request = await readCommandRequest(c, limits);
       if (E.isLeft(request)) return problemFor(request.left, explainRequestError(request.left), c);
       const { data, context } = request.right;
       // Untrusted JSON is what `execute` is for: it decodes `data` with the command's codec

@@ -4,7 +4,7 @@
  * both.
  */
 export interface Explanation {
-  readonly status: 400 | 404 | 409 | 410 | 422 | 500 | 503;
+  readonly status: 400 | 404 | 409 | 410 | 413 | 422 | 500 | 503;
   readonly detail: string;
 }
 
@@ -16,6 +16,8 @@ export const notFound = (detail: string): Explanation => ({ status: 404, detail 
 export const gone = (detail: string): Explanation => ({ status: 410, detail });
 /** The body does not pass the command's codec, or is not JSON at all. */
 export const invalid = (detail: string): Explanation => ({ status: 422, detail });
+/** The body is larger than the service reads in one request. */
+export const tooLarge = (detail: string): Explanation => ({ status: 413, detail });
 /** The request lacks what every command needs (its actor) or has an unusable header. */
 export const badRequest = (detail: string): Explanation => ({ status: 400, detail });
 /** The store cannot be reached now; the same request may well succeed later. */

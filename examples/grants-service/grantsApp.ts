@@ -1,18 +1,34 @@
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { GrantEngine } from "@grantledger/projections";
 import { addCommandRoutes } from "./commandRoutes.js";
 import { problemFor } from "./problem.js";
 import { addQueryRoutes } from "./queryRoutes.js";
 import { explainRequestError, type RequestError } from "./requestErrors.js";
+import { DEFAULT_SERVICE_LIMITS, type ServiceLimits } from "./serviceLimits.js";
 
 /**
  * The grants service as a Hono app over a running engine: POST a command, GET a read model.
  * Every error is an `application/problem+json` answer. The app neither starts nor stops the
- * engine, so a test can run it over `createTestEngine()` and a server over any store.
+ * engine, so a test can run it over `createTestEngine()` and a server over any store. `limits`
+ * bound what one request may bring (see {@link ServiceLimits}).
  */
-export const createGrantsApp = (engine: GrantEngine): Hono => {
+export const createGrantsApp = (engine: GrantEngine, limits: Partial<ServiceLimits> = {}): Hono => {
+  const { maxBodyBytes, maxActorLength } = { ...DEFAULT_SERVICE_LIMITS, ...limits };
   const app = new Hono();
-  addCommandRoutes(app, engine.ledger);
+  // Counted as the body streams in (or from Content-Length), so an oversized body is refused
+  // without being held whole.
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) => {
+        const error: RequestError = { _tag: "BodyTooLarge", limitBytes: maxBodyBytes };
+        return problemFor(error, explainRequestError(error), c);
+      },
+    }),
+  );
+  addCommandRoutes(app, engine.ledger, { maxActorLength });
   addQueryRoutes(app, engine);
   app.notFound((c) => {
     const error: RequestError = { _tag: "RouteNotFound", method: c.req.method, path: c.req.path };

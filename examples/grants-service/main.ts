@@ -39,7 +39,7 @@ if (E.isLeft(started)) {
 }
 const engine = started.right;
 
-const server = serve({ fetch: createGrantsApp(engine).fetch, port: options.port, hostname: options.host }, (info) => {
+const server = serve({ fetch: createGrantsApp(engine, options.limits).fetch, port: options.port, hostname: options.host }, (info) => {
   // Tests and scripts read the port from this line, so its form is kept as it is.
   console.log(`listening on http://${options.host}:${info.port}`);
 });

@@ -1,4 +1,4 @@
-import { badRequest, internal, invalid, notFound, unhandled, type Explanation } from "./explanation.js";
+import { badRequest, internal, invalid, notFound, tooLarge, unhandled, type Explanation } from "./explanation.js";
 
 /** What is wrong with a request before the ledger or a read model sees it. */
 export type RequestError =
@@ -8,6 +8,10 @@ export type RequestError =
   /** The body names another grant or round than the URL does. */
   | { readonly _tag: "IdMismatch"; readonly path: string; readonly inUrl: string; readonly inBody: unknown }
   | { readonly _tag: "MissingActor"; readonly header: string }
+  /** A header is longer than the service takes; `limit` in characters. */
+  | { readonly _tag: "HeaderTooLong"; readonly header: string; readonly length: number; readonly limit: number }
+  /** The body is larger than the service reads; `limitBytes` is the limit. */
+  | { readonly _tag: "BodyTooLarge"; readonly limitBytes: number }
   | { readonly _tag: "InvalidIdempotencyKey"; readonly header: string; readonly reason: string }
   /** A grant that exists but is not awarded has no benefits realisation to show. */
   | { readonly _tag: "GrantHasNoBenefits"; readonly grantId: string; readonly grantStatus: string }
@@ -31,6 +35,10 @@ export const explainRequestError = (e: RequestError): Explanation => {
       return invalid(`The URL names ${e.path} ${e.inUrl} but the body names ${JSON.stringify(e.inBody)}; leave it out of the body.`);
     case "MissingActor":
       return badRequest(`Say who gives the command in the ${e.header} header (for example the case handler's e-mail address).`);
+    case "HeaderTooLong":
+      return invalid(`The ${e.header} header is ${e.length} characters long; the service takes at most ${e.limit}.`);
+    case "BodyTooLarge":
+      return tooLarge(`The body is larger than ${e.limitBytes} bytes, the most this service reads in one request.`);
     case "InvalidIdempotencyKey":
       return badRequest(`The ${e.header} header is not usable: ${e.reason}.`);
     case "GrantHasNoBenefits":

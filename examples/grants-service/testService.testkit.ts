@@ -1,3 +1,4 @@
+import type { ServiceLimits } from "./serviceLimits.js";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import { createTestEngine, type TestEngine } from "@grantledger/adapters/testing";
@@ -37,9 +38,9 @@ const listen = (fetch: (request: Request) => Response | Promise<Response>): Prom
   });
 
 /** Starts the service on an ephemeral port; `close` stops the server and the engine. */
-export const startTestService = async (): Promise<TestService> => {
+export const startTestService = async (limits: Partial<ServiceLimits> = {}): Promise<TestService> => {
   const engine = await createTestEngine();
-  const { server, port } = await listen(createGrantsApp(engine).fetch);
+  const { server, port } = await listen(createGrantsApp(engine, limits).fetch);
   const url = `http://127.0.0.1:${port}`;
   const postRaw = async (path: string, body: string, headers: Readonly<Record<string, string>> = {}) => {
     // Header names are case-insensitive: a test's `X-Actor` replaces the default actor, rather

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as request from "./requests.testkit.js";
+import { startTestService, type TestService } from "./testService.testkit.js";
+
+/*
+ * What one request may bring is bounded, and settable: a body above the limit is refused with 413
+ * as it streams in (never held whole), an X-Actor above its limit with 422 naming the header; in
+ * both cases nothing is recorded.
+ */
+describe("request limits", () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService({ maxBodyBytes: 4096, maxActorLength: 32 });
+    expect((await service.post("/rounds", request.openRound())).status).toBe(201);
+  });
+  afterAll(() => service.close());
+
+  it("413 for a body above the limit, with the limit in the problem; nothing recorded", async () => {
+    const before = (await service.engine.history()).length;
+    const body = JSON.stringify({ ...request.apply(), project: { title: "eByggesak", summary: "x".repeat(5000) } });
+    const answer = await service.postRaw("/grants", body);
+    expect(answer.status).toBe(413);
+    expect(answer.body).toMatchObject({ status: 413, code: "BodyTooLarge", limitBytes: 4096 });
+    expect(await service.engine.history()).toHaveLength(before);
+  });
+
+  it("takes a body within the limit", async () => {
+    expect((await service.post("/grants", request.apply())).status).toBe(201);
+  });
+
+  it("422 for an X-Actor above its limit, naming the header", async () => {
+    const answer = await service.postRaw("/grants", JSON.stringify(request.apply("lang")), { "x-actor": "a".repeat(33) });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ code: "HeaderTooLong", header: "X-Actor", length: 33, limit: 32 });
+  });
+});
