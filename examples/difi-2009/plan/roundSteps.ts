@@ -12,6 +12,16 @@ import { ACTORS, type SeedStep } from "./seedStep.js";
  * virksomhet"; county municipalities belong to the municipal sector the scheme is for. So
  * municipalities, counties and state bodies (agencies, county governors) are eligible.
  */
+/** The scheme's rules, the same in both rounds of 2009. */
+export const CRISIS_PACKAGE_POLICY = {
+  maxShareBps: 2000,
+  eligibleApplicants: ["municipality", "county", "state-agency", "county-governor"],
+  requiresBenefitsPlan: false,
+  reportBeforeNextTranche: false,
+  // "Forutsatt at vilkårene aksepteres": no payment before the recipient accepts.
+  requiresAcceptance: true,
+} as const;
+
 export const openRoundStep = (): SeedStep => ({
   key: "open",
   at: osloTime(TIMELINE.roundOpened.date, TIMELINE.roundOpened.hour),
@@ -24,14 +34,7 @@ export const openRoundStep = (): SeedStep => ({
       name: "Tiltakspakken 2009: digital fornying i kommunesektoren, runde 1",
       funder: { orgNo: DIFI.orgNo, name: DIFI.name },
       budget: nok(20_000_000),
-      policy: {
-        maxShareBps: 2000,
-        eligibleApplicants: ["municipality", "county", "state-agency", "county-governor"],
-        requiresBenefitsPlan: false,
-        reportBeforeNextTranche: false,
-        // "Forutsatt at vilkårene aksepteres": no payment before the recipient accepts.
-        requiresAcceptance: true,
-      },
+      policy: { ...CRISIS_PACKAGE_POLICY, eligibleApplicants: [...CRISIS_PACKAGE_POLICY.eligibleApplicants] },
       applicationDeadline: osloTime(TIMELINE.applicationDeadline.date, TIMELINE.applicationDeadline.hour),
       disbursementWindow: { ...TIMELINE.disbursementWindow },
       schemeId: SCHEME_ID,

@@ -5,6 +5,7 @@ import { TIMELINE } from "../data/timeline.js";
 import { grantIdFor, ROUND_2_ID, ROUND_ID, SCHEME_ID } from "../ids.js";
 import { addDays, osloTime } from "../osloTime.js";
 import { applicantOf } from "../participants.js";
+import { CRISIS_PACKAGE_POLICY } from "./roundSteps.js";
 import { trancheAmounts } from "./tranches.js";
 import { ACTORS, type SeedStep } from "./seedStep.js";
 
@@ -140,13 +141,7 @@ export const roundTwoSteps = (carriedAmount: number): SeedStep[] => {
         name: "Tiltakspakken 2009: digital fornying i kommunesektoren, runde 2",
         funder: { orgNo: DIFI.orgNo, name: DIFI.name },
         budget: nok(40_000_000),
-        policy: {
-          maxShareBps: 2000,
-          eligibleApplicants: ["municipality", "county", "state-agency", "county-governor"],
-          requiresBenefitsPlan: false,
-          reportBeforeNextTranche: false,
-          requiresAcceptance: true,
-        },
+        policy: { ...CRISIS_PACKAGE_POLICY, eligibleApplicants: [...CRISIS_PACKAGE_POLICY.eligibleApplicants] },
         applicationDeadline: osloTime("2009-09-30", 16),
         disbursementWindow: { ...TIMELINE.disbursementWindow },
         schemeId: SCHEME_ID,
