@@ -2,6 +2,7 @@ import { eventTablesMigration } from "./eventTablesMigration.js";
 import { keptRecordedAtMigration } from "./keptRecordedAtMigration.js";
 import { readModelTablesMigration } from "./readModelTablesMigration.js";
 import { lifecycleFiguresMigration } from "./lifecycleFiguresMigration.js";
+import { streamExistsReplayMigration } from "./streamExistsReplayMigration.js";
 import { migrationLockKey, quoteIdentifier } from "./sqlNames.js";
 import type { SqlDriver } from "./sqlDriver.js";
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: "read models and checkpoints", sql: readModelTablesMigration },
   { version: 3, name: "append keeps an imported recorded time", sql: keptRecordedAtMigration },
   { version: 4, name: "totals views show repaid and returned money", sql: lifecycleFiguresMigration },
+  { version: 5, name: "a stream_exists retry of a stream's first batch is replayed", sql: streamExistsReplayMigration },
 ];
 
 /** The migration a current schema is at: the newest this library knows. */

@@ -18,6 +18,16 @@ export const idempotencyContract = (getStore: GetStore): void => {
       expect(await readForwards(store, stream)).toHaveLength(3);
     });
 
+    it("with stream_exists, a stream's first batch written with any and given again, returns the original result (as EventStoreDB does)", async () => {
+      const store = getStore();
+      const stream = uniqueStreamName("retry");
+      const batch = newEvents(2);
+      const original = await append(store, stream, batch, "any");
+      await append(store, stream, newEvents(1), original.nextExpectedRevision);
+      expect(await append(store, stream, batch, "stream_exists")).toEqual(original);
+      expect(await readForwards(store, stream)).toHaveLength(3);
+    });
+
     it("with the same exact revision, even after later appends, returns the original result", async () => {
       const store = getStore();
       const stream = uniqueStreamName("retry");
