@@ -6,7 +6,10 @@ import { OrganisationNumber, isValidOrganisationNumber, unsafeOrganisationNumber
 const WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2];
 const weightedSum = (eight: string): number =>
   [...eight].reduce((sum, digit, i) => sum + Number(digit) * (WEIGHTS[i] ?? 0), 0);
-const eightDigits = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }).map((ds) => ds.join(""));
+// No organisation number begins with 0.
+const eightDigits = fc
+  .tuple(fc.integer({ min: 1, max: 9 }), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 7, maxLength: 7 }))
+  .map(([first, rest]) => `${first}${rest.join("")}`);
 const validNumber = eightDigits
   .filter((eight) => weightedSum(eight) % 11 !== 1)
   .map((eight) => `${eight}${(11 - (weightedSum(eight) % 11)) % 11}`);
@@ -36,6 +39,8 @@ describe("isValidOrganisationNumber", () => {
   });
 
   it.each([
+    ["000000000", "all zeros: the check digit holds, but no number begins with 0"],
+    ["012345674", "a leading 0"],
     ["991825828", "wrong check digit"],
     ["991825820", "wrong check digit"],
     ["971040239", "wrong check digit"],

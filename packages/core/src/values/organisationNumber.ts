@@ -14,10 +14,12 @@ const WEIGHTS = [3, 2, 7, 6, 5, 4, 3, 2] as const;
 /**
  * Whether `value` is a Norwegian organisation number: nine digits whose last is the mod-11
  * check digit over the first eight with weights 3 2 7 6 5 4 3 2. A remainder of 1 would need
- * check digit 10, so such numbers are never issued and are invalid here.
+ * check digit 10, so such numbers are never issued and are invalid here. Nor does any begin with
+ * 0 (Enhetsregisteret's begin with 8 or 9): `000000000` passes the check digit, so it is refused
+ * by its first digit.
  */
 export const isValidOrganisationNumber = (value: string): boolean => {
-  if (!/^\d{9}$/.test(value)) return false;
+  if (!/^[1-9]\d{8}$/.test(value)) return false;
   let sum = 0;
   for (let i = 0; i < WEIGHTS.length; i++) sum += Number(value[i]) * (WEIGHTS[i] ?? 0);
   const remainder = sum % 11;
