@@ -219,6 +219,9 @@ export const checkGrantEvent = (states: ReplayStates, grantId: string, event: Do
   if (!raised) return undefined;
   const { amount } = event.data;
   const held = commitmentFor(round, grantId) ?? 0;
-  if (held !== amount) return outOfPlace(`round ${round.roundId} holds ${held} øre for grant ${grantId}, not the ${amount} of this ${event.type}: its FundsCommitted was never written`, { roundId: round.roundId, grantId, amount, held });
+  // An award finds exactly its commitment; a raised amendment at least its new amount (a
+  // lowering's surplus may still be held, awaiting its release).
+  const backed = event.type === "GrantAwarded" ? held === amount : held >= amount;
+  if (!backed) return outOfPlace(`round ${round.roundId} holds ${held} øre for grant ${grantId}, not the ${amount} of this ${event.type}: its FundsCommitted was never written`, { roundId: round.roundId, grantId, amount, held });
   return undefined;
 };

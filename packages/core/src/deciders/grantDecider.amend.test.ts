@@ -222,10 +222,15 @@ describe("an increase retried after a crash between its two appends", () => {
       .then([amendedTo(nok(500_000))]);
   });
 
-  it("is refused when the round holds another amount beyond the award, naming what it holds", () => {
+  it("goes through when the round holds more than the increase beyond the award: the new amount is backed (the handler commits its own increase and releases the surplus)", () => {
+    givenGrant(bergenAwarded).withRound(increaseHeld).when(amendTo(nok(450_000))).then([amendedTo(nok(450_000))]);
+  });
+
+  it("is held to the budget when the round holds less than the increase beyond the award", () => {
+    const partlyHeld = [...roundLeaving(nok(50_000)), fundsCommitted(CRISIS_2009, BERGEN_2009, nok(25_000))];
     givenGrant(bergenAwarded)
-      .withRound(increaseHeld)
-      .when(amendTo(nok(450_000)))
-      .thenFails("CommitmentMismatch", { roundId: CRISIS_2009, grantId: BERGEN_2009, committed: nok(500_000), award: nok(450_000) });
+      .withRound(partlyHeld)
+      .when(amendTo(nok(500_000)))
+      .thenFails("AwardExceedsRemainingBudget", { roundId: CRISIS_2009, grantId: BERGEN_2009, award: nok(100_000), remaining: nok(25_000) });
   });
 });

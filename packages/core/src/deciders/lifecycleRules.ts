@@ -30,7 +30,7 @@ export const checkAcceptance = (command: AcceptConditions, grant: ExistingGrant)
 /**
  * The first rule an amendment breaks, if any. The grant is known to be awarded. An increase is
  * new money for the round: checked against its uncommitted budget, unless the round already
- * holds exactly that increase beyond the award (a retry after a crash between the two appends).
+ * holds at least that increase beyond the award (see below).
  */
 export const checkAmendment = (command: AmendAward, grant: ExistingGrant, round: ExistingRound): GrantError | RoundError | undefined => {
   const { grantId, amount, disbursementPlan, amendedAt } = command.data;
@@ -46,10 +46,13 @@ export const checkAmendment = (command: AmendAward, grant: ExistingGrant, round:
   if (amount === award.amount && samePlan) return { _tag: "AmendmentChangesNothing", grantId };
   const increase = amount - award.amount;
   if (increase <= 0) return undefined;
+  // The round already holds the increase beyond the award: committed just before this decision
+  // (by this command, or its attempt that crashed), or a surplus another command's release has
+  // yet to give back. Either way the new amount is backed; the command handler commits the
+  // increase itself unless this very command already did, and releases any surplus after.
   const pending = (commitmentFor(round, grantId) ?? 0) - award.amount;
-  if (pending === increase) return undefined;
+  if (pending >= increase) return undefined;
   const { roundId } = round;
-  if (pending !== 0) return { _tag: "CommitmentMismatch", roundId, grantId, committed: (award.amount + pending) as Money, award: amount };
   if (round.status === "closed") return { _tag: "RoundIsClosed", roundId, closedAt: round.closedAt };
   const remaining = remainingBudget(round);
   if (increase > remaining) return { _tag: "AwardExceedsRemainingBudget", roundId, grantId, award: increase as Money, remaining };

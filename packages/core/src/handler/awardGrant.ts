@@ -97,10 +97,15 @@ export const awardGrant = async (
       return E.isLeft(released) ? released : decision;
     }
 
-    // What the round must add so that it holds the new amount; nothing when a crashed attempt
-    // already committed it, or when the amendment lowers the award.
+    // What the round must add. An award: what it does not hold yet for the grant (a crashed
+    // attempt may have committed it all). An amendment's increase: all of it, unless this very
+    // command committed it before crashing. A surplus another command left (a lowering whose
+    // release has not run yet) is never reused: its release would then free money this increase
+    // counts on, and no round revision would stand between the two.
     const held = roundState.status === "none" ? 0 : (commitmentFor(roundState, grantId) ?? 0);
-    const missing = amount - held;
+    const ownCommitment = round.right.fromThisCommand.some((e) => e.event.type === "FundsCommitted");
+    const previous = grant.right.state.award?.amount ?? 0;
+    const missing = command.type === "AwardGrant" ? amount - held : ownCommitment ? 0 : amount - previous;
     let commitment = previousOutcome(round.right).events;
     if (missing > 0) {
       const commit = decideRound(

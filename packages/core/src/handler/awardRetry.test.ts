@@ -1,5 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
+import { replayRules } from "../audit/ruleReplay.js";
 import {
   amendment,
   award,
@@ -197,5 +198,27 @@ describe("an amendment that lowers an award", () => {
     const next = await ledger.awardGrant(award("g2", 4_000_000), context())();
     expect(next).toSatisfy(E.isRight);
     expect(await must(ledger.readRound("r"))).toMatchObject({ committed: AWARD });
+  });
+});
+
+describe("a raise while another command's release is pending (two processes, no lock between them)", () => {
+  it("ends with the award raised and backed, the lowering's release giving back only what the grant no longer needs", async () => {
+    const store = createTestStore();
+    const [lowering, raising] = [ledgerOver(store), ledgerOver(store)];
+    await must(lowering.openRound(crisisRound("r", 30_000_000), context()));
+    await awardedGrant(lowering, "g1", "r", 10_000_000);
+    // The lowering to 5 000 000 records its amendment, then crashes before its release.
+    store.failNextAppendTo("round-r");
+    expect(await outcomeTag(lowering.amendAward(amendment("g1", 5_000_000), context("lower")))).toBe("StoreUnavailable");
+    expect(heldFor(await must(raising.readRound("r")), "g1")).toBe(10_000_000);
+    // Another process raises it back to 10 000 000 before the lowering is retried.
+    await must(raising.amendAward(amendment("g1", 10_000_000, "2009-10-01T10:00:00+02:00"), context("raise")));
+    // The lowering, retried, releases only what the grant no longer needs.
+    await must(lowering.amendAward(amendment("g1", 5_000_000), context("lower")));
+    const round = await must(raising.readRound("r"));
+    const grant = await must(raising.readGrant("g1"));
+    expect(grant.status === "awarded" ? grant.award?.amount : undefined).toBe(10_000_000);
+    expect(heldFor(round, "g1")).toBe(10_000_000);
+    expect(await replayRules(store.log)).toMatchObject(E.right({ events: store.log.length }));
   });
 });

@@ -316,7 +316,7 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
         const names = [grantStreamName(command.data.grantId), ...(roundId === undefined ? [] : [roundStreamName(roundId)])];
         const decided = await locks.withLocks(names, () => awardGrant(streams, command, recording, retry));
         if (E.isLeft(decided) || command.type === "AwardGrant") return decided;
-        return withSettlement(decided.right, command.data.grantId, "had its award amended down", command.data.amendedAt, recording);
+        return withSettlement(decided.right, command.data.grantId, "had its award amended", command.data.amendedAt, recording);
       }
       case "RejectApplication":
       case "WithdrawApplication":
