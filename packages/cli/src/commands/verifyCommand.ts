@@ -1,5 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
-import { describeHistoryBreak, describeRuleBreak, type ExpectedRoot, type VerifiedHistory } from "@grantledger/core";
+import { describeHistoryBreak, describeRuleBreak, type ExpectedRoot, type VerifiedHistory, formatMoney, type Money } from "@grantledger/core";
 import { readTrustedKeys } from "../audit/sealKeys.js";
 import { verifyHistoryFile, verifyStore, type VerifyChecks, type VerifyOutcome } from "../audit/verifySources.js";
 import { EXIT_EMPTY, EXIT_FAILED, EXIT_OK, usageError } from "../cliError.js";
@@ -107,6 +107,10 @@ export const verifyCommand = async (options: VerifyOptions, output: Output): Pro
   for (const line of describeGuarantees(verified)) output.out(line);
   if (outcome.rules !== undefined) {
     output.out(`rules: ${plural(outcome.rules.events, "event")} of ${plural(outcome.rules.grants, "grant")} and ${plural(outcome.rules.rounds, "round")} replayed through the deciders, no rule broken`);
+    // Not a break: a command that crashed between its two appends leaves this until retried.
+    for (const { grantId, roundId, held, needed } of outcome.rules.unsettled) {
+      output.out(`unsettled: round ${roundId} holds ${formatMoney(held as Money)} for grant ${grantId}, which needs ${formatMoney(needed as Money)} (a command interrupted between its two appends; its retry, or the grant's next decision, settles it)`);
+    }
   }
   output.out(`verified in ${(outcome.milliseconds / 1000).toFixed(2)} s: ${formatRate(verified.events, outcome.milliseconds, "events")}`);
   return EXIT_OK;

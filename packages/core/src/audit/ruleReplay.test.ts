@@ -45,7 +45,7 @@ const at = (index: number) => {
 describe("replayRules", () => {
   it("replays an intact history, crash-completed and released awards included, with no break", async () => {
     const result = await replayRules(history);
-    expect(result).toEqual(E.right({ events: history.length, grants: 6, rounds: 1 }));
+    expect(result).toEqual(E.right({ events: history.length, grants: 6, rounds: 1, unsettled: [] }));
     expect(history.length).toBe(31);
     // Both pairings of a crash are in it: a commitment completed by the retried award, and one released.
     expect(history.filter((e) => e.type === "FundsCommitted")).toHaveLength(4);
@@ -109,7 +109,7 @@ describe("replayRules", () => {
       if (e.streamName === `round-${ROUND}` && e.type === "RoundOpened") return { ...e, data: { ...e.data, budget: 330_000_000 + 7_000_000 + 5_000_000 + 4_000_000 } };
       return e;
     });
-    expect(await replayRules(whole)).toEqual(E.right({ events: 31, grants: 6, rounds: 1 }));
+    expect(await replayRules(whole)).toEqual(E.right({ events: 31, grants: 6, rounds: 1, unsettled: [] }));
   });
 
   it("names an award whose money was never committed", async () => {
@@ -185,7 +185,7 @@ describe("replayRules", () => {
     const moved = history.filter((_, i) => i !== awardD);
     moved.splice(closed, 0, history[awardD] as RecordedEvent);
     expect(moved[closed - 1]?.type).toBe("RoundClosed");
-    expect(await replayRules(moved)).toEqual(E.right({ events: 31, grants: 6, rounds: 1 }));
+    expect(await replayRules(moved)).toEqual(E.right({ events: 31, grants: 6, rounds: 1, unsettled: [] }));
     const late = await breakOf(appended(`round-${ROUND}`, "FundsCommitted", { roundId: ROUND, grantId: "c", amount: 1_000_000 }));
     expect(late).toMatchObject({ rule: "RoundIsClosed", error: { roundId: ROUND, closedAt: "2010-06-30T16:00:00+02:00" } });
   });
@@ -194,9 +194,9 @@ describe("replayRules", () => {
     expect(history.filter((e) => e.streamName === "seal")).toHaveLength(2);
     const foreign = history.filter((e) => !e.streamName.startsWith("grant-") && !e.streamName.startsWith("round-"));
     expect(foreign.map((e) => e.streamName)).toEqual(["seal", "seal", "saksnotater-2010"]);
-    expect(await replayRules(foreign)).toEqual(E.right({ events: 3, grants: 0, rounds: 0 }));
+    expect(await replayRules(foreign)).toEqual(E.right({ events: 3, grants: 0, rounds: 0, unsettled: [] }));
     const garbled = history.map((e) => (e.streamName === "seal" ? { ...e, data: { nonsense: true } } : e));
-    expect(await replayRules(garbled)).toEqual(E.right({ events: 31, grants: 6, rounds: 1 }));
+    expect(await replayRules(garbled)).toEqual(E.right({ events: 31, grants: 6, rounds: 1, unsettled: [] }));
   });
 
   it("reports an undecodable event without throwing", async () => {

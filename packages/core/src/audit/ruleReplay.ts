@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
-import { evolveGrant, initialGrantState } from "../deciders/grantState.js";
-import { evolveRound, initialRoundState } from "../deciders/roundState.js";
+import { commitmentTarget, evolveGrant, initialGrantState } from "../deciders/grantState.js";
+import { commitmentFor, evolveRound, initialRoundState } from "../deciders/roundState.js";
 import { decodeRecordedEvent } from "../events/decodeEvent.js";
 import { isGrantEvent, isRoundEvent } from "../handler/streamModels.js";
 import type { RecordedEvent } from "../store/recordedEvent.js";
@@ -49,7 +49,39 @@ export interface RulesReplayed {
   readonly grants: number;
   /** How many round streams were replayed. */
   readonly rounds: number;
+  /**
+   * Grants whose round, at the end of the history, holds other than they need (see
+   * `commitmentTarget`): legal while a command that crashed between its two appends awaits its
+   * retry (the retry, or the grant's next decision, settles it), but worth an auditor's look.
+   * Empty for a settled history.
+   */
+  readonly unsettled: readonly UnsettledGrant[];
 }
+
+/** A grant whose round holds more or less than the grant needs. Money in øre. */
+export interface UnsettledGrant {
+  /** The grant. */
+  readonly grantId: string;
+  /** Its round. */
+  readonly roundId: string;
+  /** What the round holds for it: its commitments less its releases. */
+  readonly held: number;
+  /** What it needs: a live award's amount, a closed grant's paid net, else 0. */
+  readonly needed: number;
+}
+
+/** Every grant, in the order first read, whose round holds other than it needs. */
+const unsettledGrants = (states: ReplayStates): UnsettledGrant[] => {
+  const unsettled: UnsettledGrant[] = [];
+  for (const [grantId, grant] of states.grants) {
+    if (grant.status === "none") continue;
+    const round = states.rounds.get(grant.roundId);
+    const held = round === undefined || round.status === "none" ? 0 : (commitmentFor(round, grantId) ?? 0);
+    const needed = commitmentTarget(grant);
+    if (held !== needed) unsettled.push({ grantId, roundId: grant.roundId, held, needed });
+  }
+  return unsettled;
+};
 
 const GRANT_PREFIX = "grant-";
 const ROUND_PREFIX = "round-";
@@ -120,7 +152,7 @@ export const createRuleReplay = (): RuleReplay => {
       if (failed !== undefined) broken = ruleBreak(recorded, failed);
       return broken;
     },
-    summary: () => ({ events: count, grants: states.grants.size, rounds: states.rounds.size }),
+    summary: () => ({ events: count, grants: states.grants.size, rounds: states.rounds.size, unsettled: unsettledGrants(states) }),
   };
 };
 

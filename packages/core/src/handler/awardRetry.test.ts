@@ -222,3 +222,17 @@ describe("a raise while another command's release is pending (two processes, no 
     expect(await replayRules(store.log)).toMatchObject(E.right({ events: store.log.length }));
   });
 });
+
+describe("rule replay at the end of a history", () => {
+  it("names a grant its round holds money for that it does not need (an award interrupted and not retried), and none once settled", async () => {
+    const store = createTestStore();
+    const ledger = ledgerOver(store);
+    await must(ledger.openRound(crisisRound("r", 30_000_000), context()));
+    await evaluatedGrant(ledger, "g1", "r", 10_000_000);
+    store.failNextAppendTo("grant-g1");
+    expect(await outcomeTag(ledger.awardGrant(award("g1", 10_000_000), context("award")))).toBe("StoreUnavailable");
+    expect(await replayRules(store.log)).toMatchObject(E.right({ unsettled: [{ grantId: "g1", roundId: "r", held: 10_000_000, needed: 0 }] }));
+    await must(ledger.awardGrant(award("g1", 10_000_000), context("award")));
+    expect(await replayRules(store.log)).toMatchObject(E.right({ unsettled: [] }));
+  });
+});
