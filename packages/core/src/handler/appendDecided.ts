@@ -11,7 +11,6 @@ import type { AppendedEvent } from "./commandOutcome.js";
 import { deriveEventId } from "./eventIds.js";
 import type { HandlerError } from "./handlerErrors.js";
 import type { LoadedStream } from "./loadStream.js";
-import { findUnstorableText } from "../values/text.js";
 
 /**
  * Appends decided events after a loaded stream, at exactly the revision it was loaded at, each
@@ -39,10 +38,6 @@ export const appendDecided = async (
       const { path, reason } = describeValidationErrors(valid.left);
       return E.left({ _tag: "InvalidCommand", command: event.type, path, reason });
     }
-    // Text no store keeps alike (U+0000, a lone surrogate) is refused here, by name, before the
-    // hash would fail on it: every store then refuses it the same way.
-    const unstorable = findUnstorableText(event.data, "data") ?? findUnstorableText(unhashedMetadata(context, prevHash), "metadata");
-    if (unstorable !== undefined) return E.left({ _tag: "InvalidCommand", command: event.type, path: unstorable.path, reason: unstorable.reason });
     const ordinal = perType.get(event.type) ?? 0;
     perType.set(event.type, ordinal + 1);
     const id = deriveEventId(context.commandId, streamName, event.type, ordinal);

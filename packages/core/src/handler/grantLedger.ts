@@ -15,7 +15,7 @@ import { hash } from "node:crypto";
 import { awardGrant } from "./awardGrant.js";
 import { CommandContext, type RecordingContext } from "./commandContext.js";
 import { businessTimeInFuture, clockTime, systemClock, type LedgerClock } from "./ledgerClock.js";
-import { findUnstorableText, NonEmptyText } from "../values/text.js";
+import { findUnstorableText, NonEmptyText, unstorableText } from "../values/text.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { handleOnStream } from "./handleCommand.js";
 import type { HandlerError } from "./handlerErrors.js";
@@ -235,7 +235,9 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
 
   const clock = options.clock ?? systemClock;
   const historical = options.historical?.reason;
-  if (historical !== undefined && !NonEmptyText.is(historical)) throw new RangeError("historical.reason must not be blank");
+  if (historical !== undefined && (!NonEmptyText.is(historical) || unstorableText(historical) !== undefined)) {
+    throw new RangeError("historical.reason must be text every store keeps: not blank, no U+0000, no lone surrogate");
+  }
 
   const onGrant = (command: GrantCommand, context: RecordingContext, receivedAt?: IsoDateTime) => {
     const streamName = grantStreamName(command.data.grantId);
@@ -283,8 +285,11 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     const extra = unknownField(COMMAND_CODECS.get(input.type) ?? LedgerCommand, input);
     if (extra !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: extra, reason: "not a field of this command" });
     const command = decoded.right;
-    // Before the command is digested (and its events hashed): text no store keeps alike is bad input.
-    const unstorable = findUnstorableText(command.data, "data");
+    // Once, before the command is digested and its events hashed: text no store keeps alike is bad
+    // input. Events take their text from the command's data, its context (as metadata) and events
+    // already stored, so nothing later needs the walk again.
+    // The context as recorded (only the fields metadata takes: a caller's extra keys are not).
+    const unstorable = findUnstorableText(command.data, "data") ?? findUnstorableText(recordingContext(context.right, undefined, undefined), "metadata");
     if (unstorable !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: unstorable.path, reason: unstorable.reason });
     const now = clockTime(clock);
     const future = businessTimeInFuture(command, now);
