@@ -65,3 +65,4 @@ export * from "./handler/eventIds.js";
 export * from "./handler/streamModels.js";
 export * from "./handler/loadStream.js";
 export * from "./handler/grantLedger.js";
+export * from "./handler/inputLimits.js";

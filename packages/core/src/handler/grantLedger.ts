@@ -15,6 +15,7 @@ import { hash } from "node:crypto";
 import { awardGrant } from "./awardGrant.js";
 import { CommandContext, type RecordingContext } from "./commandContext.js";
 import { businessTimeInFuture, clockTime, systemClock, type LedgerClock } from "./ledgerClock.js";
+import { describeInputBeyondLimits, findInputBeyondLimits, inputLimitsOf, type InputLimits } from "./inputLimits.js";
 import { findUnstorableText, NonEmptyText, unstorableText } from "../values/text.js";
 import type { CommandOutcome } from "./commandOutcome.js";
 import { handleOnStream } from "./handleCommand.js";
@@ -80,6 +81,12 @@ export interface GrantLedgerOptions {
     /** Why the records are loaded as given, e.g. "Difi's 2009 case files, migrated 2026". */
     readonly reason: string;
   };
+  /**
+   * How long a command's texts and lists may be; each left out keeps its default
+   * (`DEFAULT_INPUT_LIMITS`). A command beyond one is `InvalidCommand` naming the field and
+   * the limit, before anything is read or written.
+   */
+  readonly limits?: Partial<InputLimits>;
 }
 
 /** How many folded streams a ledger keeps unless told otherwise (see {@link GrantLedgerOptions.cache}). */
@@ -235,6 +242,7 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
 
   const clock = options.clock ?? systemClock;
   const historical = options.historical?.reason;
+  const limits = inputLimitsOf(options.limits);
   if (historical !== undefined && (!NonEmptyText.is(historical) || unstorableText(historical) !== undefined)) {
     throw new RangeError("historical.reason must be text every store keeps: not blank, no U+0000, no lone surrogate");
   }
@@ -289,8 +297,11 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     // input. Events take their text from the command's data, its context (as metadata) and events
     // already stored, so nothing later needs the walk again.
     // The context as recorded (only the fields metadata takes: a caller's extra keys are not).
-    const unstorable = findUnstorableText(command.data, "data") ?? findUnstorableText(recordingContext(context.right, undefined, undefined), "metadata");
+    const recorded = recordingContext(context.right, undefined, undefined);
+    const unstorable = findUnstorableText(command.data, "data") ?? findUnstorableText(recorded, "metadata");
     if (unstorable !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: unstorable.path, reason: unstorable.reason });
+    const tooLong = findInputBeyondLimits(command.data, recorded, limits);
+    if (tooLong !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: tooLong.path, reason: describeInputBeyondLimits(tooLong) });
     const now = clockTime(clock);
     const future = businessTimeInFuture(command, now);
     if (future !== undefined) return E.left(future);
