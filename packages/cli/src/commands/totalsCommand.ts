@@ -26,7 +26,8 @@ const footerOf = <R>(columns: readonly Column<R>[], summed: readonly string[], r
   columns.map((column, index) => {
     if (index === 0) return "Total";
     if (!summed.includes(column.csvHeader)) return "";
-    const sum = rows.reduce((total, row) => total + Number(column.value(row) ?? 0), 0);
+    // Exact at any size: a total over many rounds can pass 2^53 - 1 øre, where a number loses øre.
+    const sum = rows.reduce((total, row) => total + BigInt(column.value(row) ?? 0), 0n);
     return tableCell(column.kind, sum);
   });
 

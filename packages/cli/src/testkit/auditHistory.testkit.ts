@@ -5,7 +5,7 @@ import { createGrantLedger, readAllPages, sealHistory, type EventStore, type Rec
 import { createMemoryEventStore } from "@grantledger/adapters/memory";
 import { formatHistoryLine } from "../history/historyLine.js";
 
-const must = async <A>(task: TaskEither<unknown, A>): Promise<A> => {
+export const must = async <A>(task: TaskEither<unknown, A>): Promise<A> => {
   const result = await task();
   if (E.isLeft(result)) throw new Error(`refused: ${JSON.stringify(result.left, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))}`);
   return result.right;

@@ -132,11 +132,15 @@ export const parseMoney = (input: string): E.Either<MoneyError, Money> => {
   return E.isLeft(result) && result.left._tag === "NotAnAmount" ? E.left({ ...result.left, input }) : result;
 };
 
-/** Formats øre the Norwegian way: `1 234 567,89 kr`. */
-export const formatMoney = (amount: Money): string => {
-  const kroner = Math.floor(amount / 100).toString();
-  const ore = (amount % 100).toString().padStart(2, "0");
-  return `${kroner.replace(/\B(?=(\d{3})+(?!\d))/g, " ")},${ore} kr`;
+/**
+ * Formats øre the Norwegian way: `1 234 567,89 kr`. A sum that can pass 2^53 - 1 øre (a total
+ * over many rounds) is given as a `bigint` and formatted exactly; a negative one gets a `-`.
+ */
+export const formatMoney = (amount: Money | bigint): string => {
+  const ore = BigInt(amount);
+  const size = ore < 0n ? -ore : ore;
+  const kroner = (size / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  return `${ore < 0n ? "-" : ""}${kroner},${(size % 100n).toString().padStart(2, "0")} kr`;
 };
 
 /** One sentence for a money error, for the edges (CLI, HTTP). */
