@@ -5,7 +5,7 @@ import { join } from "node:path";
 import * as fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CliError } from "../cliError.js";
-import { DEFAULT_MAX_LINE_BYTES, firstInvalidUtf8, lineBatches, readLines, type LineReaderOptions, type NumberedLine } from "./lineReader.js";
+import { DEFAULT_MAX_LINE_BYTES, firstInvalidUtf8, lineBatches, maxLineBytesFromEnv, readLines, type LineReaderOptions, type NumberedLine } from "./lineReader.js";
 
 const bytes = (...parts: (string | readonly number[])[]): Buffer => Buffer.concat(parts.map((part) => (typeof part === "string" ? Buffer.from(part, "utf8") : Buffer.from(part))));
 
@@ -230,5 +230,17 @@ describe("reading the lines of a file", () => {
       { text: "b", line: 2 },
       { text: "c", line: 3 },
     ]);
+  });
+});
+
+describe("the line limit from GRANTLEDGER_MAX_LINE_BYTES", () => {
+  it("is the default when unset or empty, and the bytes given otherwise", () => {
+    expect(maxLineBytesFromEnv({})).toBe(DEFAULT_MAX_LINE_BYTES);
+    expect(maxLineBytesFromEnv({ GRANTLEDGER_MAX_LINE_BYTES: "" })).toBe(DEFAULT_MAX_LINE_BYTES);
+    expect(maxLineBytesFromEnv({ GRANTLEDGER_MAX_LINE_BYTES: "4096" })).toBe(4096);
+  });
+
+  it.each(["0", "-1", "1.5", "64MiB", " 12"])("refuses %j as a usage error naming the variable", (given) => {
+    expect(() => maxLineBytesFromEnv({ GRANTLEDGER_MAX_LINE_BYTES: given })).toThrow(expect.objectContaining({ exitCode: 2, message: expect.stringContaining("GRANTLEDGER_MAX_LINE_BYTES") }));
   });
 });

@@ -1,16 +1,31 @@
 import { createReadStream } from "node:fs";
-import { CliError } from "../cliError.js";
+import { CliError, EXIT_USAGE } from "../cliError.js";
 import { describeFsError } from "./fsError.js";
 
 /** The longest line read by default, in bytes (64 MiB): far beyond any event, and memory stays bounded by it. */
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+/** The environment variable that sets the longest line every command reads, in bytes. */
+export const MAX_LINE_BYTES_ENV = "GRANTLEDGER_MAX_LINE_BYTES";
+
+/**
+ * The longest line to read: {@link MAX_LINE_BYTES_ENV} when set (a whole number of bytes, at
+ * least 1), else {@link DEFAULT_MAX_LINE_BYTES}. A bad setting is a one-line usage error.
+ */
+export const maxLineBytesFromEnv = (env: NodeJS.ProcessEnv = process.env): number => {
+  const given = env[MAX_LINE_BYTES_ENV];
+  if (given === undefined || given === "") return DEFAULT_MAX_LINE_BYTES;
+  const bytes = /^[0-9]+$/.test(given) ? Number(given) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1) throw new CliError(`${MAX_LINE_BYTES_ENV}="${given}" is not a whole number of bytes of at least 1`, EXIT_USAGE);
+  return bytes;
+};
 
 /** Called now and then while a file is read, with the bytes read so far. */
 export type OnBytesRead = (bytesRead: number) => void;
 
 /** How lines are read. */
 export interface LineReaderOptions {
-  /** The longest line taken, in bytes without its LF; a longer one is refused. Defaults to {@link DEFAULT_MAX_LINE_BYTES}. */
+  /** The longest line taken, in bytes without its LF; a longer one is refused. Defaults to {@link maxLineBytesFromEnv}. */
   readonly maxLineBytes?: number;
 }
 
@@ -168,7 +183,7 @@ class LineSplitter {
  * before it are yielded first, so that the first problem in file order is the one reported.
  */
 export async function* lineBatches(source: AsyncIterable<Uint8Array>, label: string, options: LineReaderOptions = {}): AsyncGenerator<readonly NumberedLine[]> {
-  const splitter = new LineSplitter(label, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
+  const splitter = new LineSplitter(label, options.maxLineBytes ?? maxLineBytesFromEnv());
   const step = function* (feed: (out: NumberedLine[]) => void): Generator<readonly NumberedLine[]> {
     const out: NumberedLine[] = [];
     let refused: CliError | undefined;
