@@ -25,7 +25,7 @@ export type OnBytesRead = (bytesRead: number) => void;
 
 /** How lines are read. */
 export interface LineReaderOptions {
-  /** The longest line taken, in bytes without its LF; a longer one is refused. Defaults to {@link maxLineBytesFromEnv}. */
+  /** The longest line taken, in bytes without its LF; a longer one is refused. Defaults to `GRANTLEDGER_MAX_LINE_BYTES` when set, else {@link DEFAULT_MAX_LINE_BYTES}. */
   readonly maxLineBytes?: number;
 }
 
