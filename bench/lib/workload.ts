@@ -7,6 +7,7 @@ export const WORKLOAD_NAMES = [
   "postgres-append",
   "memory-per-event",
   "audit",
+  "hostile-bodies",
 ] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 

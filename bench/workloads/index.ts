@@ -1,6 +1,7 @@
 import type { Workload, WorkloadName } from "../lib/workload.js";
 import { audit } from "./audit.js";
 import { commands } from "./commands.js";
+import { hostileBodies } from "./hostileBodies.js";
 import { memoryAppend } from "./memoryAppend.js";
 import { memoryOneStream } from "./memoryOneStream.js";
 import { memoryPerEvent } from "./memoryPerEvent.js";
@@ -16,4 +17,5 @@ export const WORKLOADS: { readonly [K in WorkloadName]: Workload } = {
   "postgres-append": postgresAppend,
   "memory-per-event": memoryPerEvent,
   audit,
+  "hostile-bodies": hostileBodies,
 };
