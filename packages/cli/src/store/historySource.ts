@@ -2,7 +2,7 @@ import type { EventStore, RecordedEvent } from "@grantledger/core";
 import { CliError, usageError } from "../cliError.js";
 import { startProgress } from "../output/progress.js";
 import { historyFileSize, readHistoryFile } from "../history/historyFile.js";
-import { createHistoryStore } from "./historyStore.js";
+import { createHistoryStore, type HistoryScan } from "./historyStore.js";
 import { openStore } from "./openStore.js";
 import { parseStoreUrl } from "./storeUrl.js";
 
@@ -48,32 +48,41 @@ export const chooseSource = (options: SourceOptions): { kind: "store"; url: stri
 };
 
 /**
- * Loads a history file whole, into a read-only store that keeps its positions and times.
- * Events out of global order cannot be read as a store; `verify` says more about such a file.
+ * A pass over a history file, checking that positions rise (events out of global order cannot be
+ * read as a store; `verify` says more about such a file), with a progress bar for a long one.
  */
-export const loadHistorySource = async (path: string): Promise<HistorySource> => {
-  const size = await historyFileSize(path);
-  const progress = startProgress({ label: `reading ${path}`, total: size, unit: "bytes" });
-  const events: RecordedEvent[] = [];
-  try {
-    for await (const { event, line } of readHistoryFile(path, (bytes) => progress.update(bytes))) {
-      const previous = events[events.length - 1];
-      if (previous !== undefined && event.position <= previous.position) {
-        throw new CliError(`${path}:${line}: position ${event.position} is not above the previous event's (${previous.position}); run grantledger verify --from ${path}`);
+const scanHistoryFile = (path: string, size: number): HistoryScan =>
+  async function* () {
+    const progress = startProgress({ label: `reading ${path}`, total: size, unit: "bytes" });
+    let previous: RecordedEvent | undefined;
+    try {
+      for await (const { event, line } of readHistoryFile(path, (bytes) => progress.update(bytes))) {
+        if (previous !== undefined && event.position <= previous.position) {
+          throw new CliError(`${path}:${line}: position ${event.position} is not above the previous event's (${previous.position}); run grantledger verify --from ${path}`);
+        }
+        previous = event;
+        yield event;
       }
-      events.push(event);
+    } finally {
+      progress.stop();
     }
-  } finally {
-    progress.stop();
-  }
-  const store = createHistoryStore(events);
+  };
+
+/**
+ * A history file as a read-only store that keeps its positions and times and holds none of it:
+ * each read is a pass over the file (see {@link createHistoryStore}), so memory does not grow
+ * with the file's size. A file that cannot be read is refused here, before any command runs.
+ */
+export const fileHistorySource = async (path: string): Promise<HistorySource> => {
+  const size = await historyFileSize(path);
+  const store = createHistoryStore(scanHistoryFile(path, size));
   return { store, label: path, file: path, close: () => store.close() };
 };
 
-/** Opens the store or loads the file the options name. */
+/** Opens the store or the file the options name. */
 export const openSource = async (options: SourceOptions): Promise<HistorySource> => {
   const chosen = chooseSource(options);
-  if (chosen.kind === "file") return loadHistorySource(chosen.path);
+  if (chosen.kind === "file") return fileHistorySource(chosen.path);
   const store = await openStore(chosen.url);
   return { store, label: parseStoreUrl(chosen.url).display, file: undefined, close: () => store.close() };
 };

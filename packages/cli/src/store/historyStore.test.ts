@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describe, expect, it } from "vitest";
 import type { RecordedEvent } from "@grantledger/core";
-import { createHistoryStore } from "./historyStore.js";
+import { createHistoryStore, scanOf } from "./historyStore.js";
 
 /** A history with gaps in its positions, as an EventStoreDB export has. */
 const recorded = (streamName: string, revision: bigint, position: bigint): RecordedEvent => ({
@@ -18,7 +18,7 @@ const events = [recorded("a", 0n, 10n), recorded("b", 0n, 20n), recorded("a", 1n
 const positions = (result: E.Either<unknown, readonly RecordedEvent[]>) => (E.isRight(result) ? result.right.map((e) => e.position) : result.left);
 
 describe("a history file read as a store", () => {
-  const store = createHistoryStore(events);
+  const store = createHistoryStore(scanOf(events));
 
   it("reads all in order from after a position that falls in a gap, keeping the file's positions", async () => {
     expect(positions(await store.readAll()())).toEqual([10n, 20n, 35n, 40n]);
@@ -41,7 +41,7 @@ describe("a history file read as a store", () => {
   });
 
   it("delivers a subscription's catch-up, then ends it on close", async () => {
-    const own = createHistoryStore(events);
+    const own = createHistoryStore(scanOf(events));
     const subscription = own.subscribeToAll({ after: 10n, streamNamePrefix: "a" });
     const seen: bigint[] = [];
     for await (const event of subscription) {

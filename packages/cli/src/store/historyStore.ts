@@ -16,22 +16,79 @@ const firstIndex = <T>(items: readonly T[], isAfter: (item: T) => boolean): numb
 const limitOf = (maxCount: number | undefined): number =>
   maxCount === undefined ? Infinity : Number.isNaN(maxCount) ? 0 : Math.max(0, Math.floor(maxCount));
 
+/** A fresh pass over a history, in strictly increasing position order (the pass checks that). */
+export type HistoryScan = () => AsyncIterable<RecordedEvent>;
+
+/** A {@link HistoryScan} over events held in memory (tests, small histories). */
+export const scanOf =
+  (events: readonly RecordedEvent[]): HistoryScan =>
+  async function* () {
+    yield* events;
+  };
+
+/** Where the last `readAll` left its pass, so that the next page goes on from there. */
+interface Cursor {
+  readonly iterator: AsyncIterator<RecordedEvent>;
+  /** The position of the last event handed out, `undefined` before the first. */
+  served: bigint | undefined;
+  /** An event read past the last page, handed out first next time. */
+  pending: RecordedEvent | undefined;
+}
+
 /**
  * A read-only {@link EventStore} over an exported history, holding each event exactly as the
  * file gives it. The memory store would renumber positions from 0 and stamp its own
  * `recordedAt`; here the file's positions and times stay, so `--at-position`, `--as-of` and the
  * positions that seals name mean what they meant in the store the history came from.
- * `events` must be in strictly increasing position order (the caller checks).
+ *
+ * It holds none of the history: `readAll` pages are read on from one pass over it (a page after
+ * another position than the last one handed out starts a new pass), and `readStream` makes a
+ * pass of its own keeping only that stream. Memory is one page, or one stream, whatever the
+ * size of the file; a fold over it (`totals`) holds only what the fold keeps.
  */
-export const createHistoryStore = (events: readonly RecordedEvent[]): EventStore => {
-  const streams = new Map<string, RecordedEvent[]>();
-  for (const event of events) {
-    const stream = streams.get(event.streamName);
-    if (stream === undefined) streams.set(event.streamName, [event]);
-    else stream.push(event);
-  }
+export const createHistoryStore = (scan: HistoryScan): EventStore => {
   let closed = false;
   const open = new Set<() => void>();
+  let cursor: Cursor | undefined;
+  // One page at a time: two interleaved reads of one pass would split its events between them.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serially = <A>(work: () => Promise<A>): Promise<A> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const nextOf = async (at: Cursor): Promise<RecordedEvent | undefined> => {
+    const pending = at.pending;
+    if (pending !== undefined) {
+      at.pending = undefined;
+      return pending;
+    }
+    const read = await at.iterator.next();
+    return read.done === true ? undefined : read.value;
+  };
+
+  const cursorAfter = async (after: bigint | undefined): Promise<Cursor> => {
+    if (cursor !== undefined && cursor.served === after) return cursor;
+    await cursor?.iterator.return?.();
+    const fresh: Cursor = { iterator: scan()[Symbol.asyncIterator](), served: undefined, pending: undefined };
+    cursor = fresh;
+    if (after === undefined) return fresh;
+    for (let event = await nextOf(fresh); event !== undefined; event = await nextOf(fresh)) {
+      if (event.position > after) {
+        fresh.pending = event;
+        break;
+      }
+    }
+    fresh.served = after;
+    return fresh;
+  };
+
+  const wholeStream = async (streamName: string): Promise<RecordedEvent[]> => {
+    const stream: RecordedEvent[] = [];
+    for await (const event of scan()) if (event.streamName === streamName) stream.push(event);
+    return stream;
+  };
 
   return {
     appendToStream: (streamName) => async () =>
@@ -39,8 +96,8 @@ export const createHistoryStore = (events: readonly RecordedEvent[]): EventStore
 
     readStream: (streamName, options) => async () => {
       if (closed) return E.left({ _tag: "StoreClosed", operation: "readStream" });
-      const stream = streams.get(streamName);
-      if (stream === undefined) return E.left({ _tag: "StreamNotFound", streamName });
+      const stream = await wholeStream(streamName);
+      if (stream.length === 0) return E.left({ _tag: "StreamNotFound", streamName });
       const limit = limitOf(options?.maxCount);
       const from = options?.fromRevision;
       if (options?.direction !== "backwards") {
@@ -53,12 +110,18 @@ export const createHistoryStore = (events: readonly RecordedEvent[]): EventStore
       return E.right(window);
     },
 
-    readAll: (options) => async () => {
-      if (closed) return E.left({ _tag: "StoreClosed", operation: "readAll" });
-      const after = options?.after;
-      const start = after === undefined ? 0 : firstIndex(events, (e) => e.position > after);
-      return E.right(events.slice(start, start + limitOf(options?.maxCount)));
-    },
+    readAll: (options) => () =>
+      serially(async () => {
+        if (closed) return E.left({ _tag: "StoreClosed", operation: "readAll" });
+        const limit = limitOf(options?.maxCount);
+        if (limit === 0) return E.right([]);
+        const at = await cursorAfter(options?.after);
+        const page: RecordedEvent[] = [];
+        for (let event = await nextOf(at); event !== undefined; event = page.length < limit ? await nextOf(at) : undefined) page.push(event);
+        const last = page[page.length - 1];
+        if (last !== undefined) at.served = last.position;
+        return E.right(page);
+      }),
 
     subscribeToAll: (options): AllSubscription => {
       // A file never grows: deliver what it holds, then wait, as a live subscription would, until closed.
@@ -67,12 +130,11 @@ export const createHistoryStore = (events: readonly RecordedEvent[]): EventStore
       open.add(stop);
       const after = options?.after;
       const prefix = options?.streamNamePrefix ?? "";
-      const start = after === undefined ? 0 : firstIndex(events, (e) => e.position > after);
       return {
         async *[Symbol.asyncIterator]() {
-          for (let index = start; index < events.length && !closed; index++) {
-            const event = events[index] as RecordedEvent;
-            if (event.streamName.startsWith(prefix)) yield event;
+          for await (const event of scan()) {
+            if (closed) break;
+            if ((after === undefined || event.position > after) && event.streamName.startsWith(prefix)) yield event;
           }
           await stopped;
         },
@@ -85,6 +147,8 @@ export const createHistoryStore = (events: readonly RecordedEvent[]): EventStore
 
     close: async () => {
       closed = true;
+      await cursor?.iterator.return?.();
+      cursor = undefined;
       for (const stop of open) stop();
       open.clear();
     },
