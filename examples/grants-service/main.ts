@@ -3,12 +3,12 @@
  * models following the store), and serves the grants app until SIGINT or SIGTERM.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { serve } from "@hono/node-server";
 import { CliError, openStore } from "@grantledger/cli";
 import { describeProjectionError, startGrantEngine } from "@grantledger/projections";
 import { createGrantsApp } from "./grantsApp.js";
 import { serviceAuthOf } from "./serviceAuth.js";
 import { TokenKeyError } from "./tokenKeys.js";
+import { serveGrantsApp } from "./grantsServer.js";
 import { parseServiceOptions, UsageError, USAGE } from "./serviceOptions.js";
 
 // A declaration, not an arrow: only then does TypeScript know that code after a call is unreachable.
@@ -46,7 +46,8 @@ if (E.isLeft(started)) {
 }
 const engine = started.right;
 
-const server = serve({ fetch: createGrantsApp(engine, options.limits, auth.auth).fetch, port: options.port, hostname: options.host }, (info) => {
+const app = createGrantsApp(engine, options.limits, auth.auth);
+const server = serveGrantsApp(app.fetch, { port: options.port, hostname: options.host }, (info) => {
   console.log(auth.banner);
   // Tests and scripts read the port from this line, so its form is kept as it is.
   console.log(`listening on http://${options.host}:${info.port}`);

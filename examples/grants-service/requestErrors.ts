@@ -24,6 +24,8 @@ export type RequestError =
   /** A query parameter is missing, malformed, or contradicts another. */
   | { readonly _tag: "InvalidQuery"; readonly parameter: string; readonly reason: string }
   | { readonly _tag: "RouteNotFound"; readonly method: string; readonly path: string }
+  /** The request line or `Host` cannot be made a URL (`GET /\\`, no `Host`): no route can be looked up. */
+  | { readonly _tag: "MalformedRequest"; readonly reason: string }
   | { readonly _tag: "UnexpectedFailure" };
 
 /** A request error's status and sentence. */
@@ -55,6 +57,8 @@ export const explainRequestError = (e: RequestError): Explanation => {
       return badRequest(`The query parameter ${e.parameter} ${e.reason}.`);
     case "RouteNotFound":
       return notFound(`There is no ${e.method} ${e.path}; the service's README lists its endpoints.`);
+    case "MalformedRequest":
+      return badRequest(`The request cannot be read: ${e.reason}.`);
     case "UnexpectedFailure":
       return internal("The service failed unexpectedly; the cause is in the service's log.");
     default:

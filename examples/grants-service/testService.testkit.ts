@@ -1,9 +1,10 @@
 import type { ServiceLimits } from "./serviceLimits.js";
 import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
+import type { Server } from "node:http";
 import { createTestEngine, type TestEngine } from "@grantledger/adapters/testing";
 import type { ServiceAuth } from "./authentication.js";
 import { createGrantsApp } from "./grantsApp.js";
+import { serveGrantsApp } from "./grantsServer.js";
 
 /** A response as a test reads it: status, headers and the parsed JSON body. */
 export interface Answer {
@@ -33,9 +34,9 @@ const answerOf = async (response: Response): Promise<Answer> => ({
   body: (await response.json()) as Record<string, unknown>,
 });
 
-const listen = (fetch: (request: Request) => Response | Promise<Response>): Promise<{ server: ServerType; port: number }> =>
+const listen = (fetch: (request: Request) => Response | Promise<Response>): Promise<{ server: Server; port: number }> =>
   new Promise((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serveGrantsApp(fetch, { port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => resolve({ server, port: info.port }));
   });
 
 /**
