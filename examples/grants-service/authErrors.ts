@@ -29,7 +29,7 @@ export const explainAuthError = (e: AuthError): Explanation => {
 };
 
 /** Names what the token protects in every challenge (RFC 6750's `realm`). */
-export const AUTH_REALM = "grants-service";
+const AUTH_REALM = "grants-service";
 
 /**
  * The `WWW-Authenticate` challenge sent with an auth error (RFC 6750 section 3): a bare

@@ -28,11 +28,11 @@ export interface AuthSettings {
 }
 
 /** Small: clocks of servers kept by NTP agree within a second; 30 s covers a slow one. */
-export const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
+const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
 const MAX_CLOCK_TOLERANCE_SECONDS = 300;
 
 /** A host only this machine can reach: there, and only there, no configuration means `dev`. */
-export const isLoopback = (host: string): boolean => host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+const isLoopback = (host: string): boolean => host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 const toleranceOf = (text: string | undefined): number => {
   if (text === undefined) return DEFAULT_CLOCK_TOLERANCE_SECONDS;

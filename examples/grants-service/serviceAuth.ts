@@ -10,7 +10,7 @@ export interface StartedAuth {
 }
 
 /** Said at every start in development mode, so no one runs it so by accident and unawares. */
-export const DEV_MODE_BANNER =
+const DEV_MODE_BANNER =
   "grants-service: WARNING: DEVELOPMENT MODE (--auth dev): NO AUTHENTICATION. X-Actor is trusted as sent and every caller may give every command. For your own machine only; give --auth-public-key or --auth-jwks with --auth-issuer and --auth-audience to require tokens.";
 
 /**
