@@ -2,9 +2,14 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Context } from "hono";
 import { v4 as uuidv4 } from "uuid";
 import type { CommandContextInput } from "@grantledger/core";
+import { nestsDeeperThan } from "./jsonDepth.js";
 import type { RequestError } from "./requestErrors.js";
+import type { ServiceLimits } from "./serviceLimits.js";
 
-/** The header that says who gives a command; it becomes the events' `metadata.actor`. */
+/**
+ * The header that says who gives a command in development mode; it becomes the events'
+ * `metadata.actor`. With tokens, the token's subject does, and this header is ignored.
+ */
 export const ACTOR_HEADER = "X-Actor";
 /** The header whose value becomes the command id, so a client's retry appends nothing twice. */
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
@@ -19,7 +24,9 @@ export interface CommandRequest {
 
 const describeFound = (value: unknown): string => (Array.isArray(value) ? "an array" : value === null ? "null" : `a ${typeof value}`);
 
-const parseBody = (text: string): E.Either<RequestError, Record<string, unknown>> => {
+const parseBody = (text: string, maxJsonDepth: number): E.Either<RequestError, Record<string, unknown>> => {
+  // Before parsing: what a body nests into is decoded, checked and hashed by recursion.
+  if (nestsDeeperThan(text, maxJsonDepth)) return E.left({ _tag: "NestingTooDeep", path: "", limit: maxJsonDepth });
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -57,23 +64,38 @@ const commandIdOf = (key: string | undefined): E.Either<RequestError, string> =>
   return reason === undefined ? E.right(bare) : E.left({ _tag: "InvalidIdempotencyKey", header: IDEMPOTENCY_KEY_HEADER, reason });
 };
 
-const contextOf = (c: Context, maxActorLength: number): E.Either<RequestError, CommandContextInput> => {
+const actorHeaderOf = (c: Context, maxActorLength: number): E.Either<RequestError, string> => {
   const actor = c.req.header(ACTOR_HEADER)?.trim();
   if (actor === undefined || actor === "") return E.left({ _tag: "MissingActor", header: ACTOR_HEADER });
   if (actor.length > maxActorLength) return E.left({ _tag: "HeaderTooLong", header: ACTOR_HEADER, length: actor.length, limit: maxActorLength });
-  const commandId = commandIdOf(c.req.header(IDEMPOTENCY_KEY_HEADER));
-  return E.isLeft(commandId) ? commandId : E.right({ commandId: commandId.right, actor });
+  return E.right(actor);
 };
+
+const contextOf = (c: Context, limits: CommandRequestLimits, authenticated: string | undefined): E.Either<RequestError, CommandContextInput> => {
+  const actor = authenticated === undefined ? actorHeaderOf(c, limits.maxActorLength) : E.right(authenticated);
+  if (E.isLeft(actor)) return actor;
+  const commandId = commandIdOf(c.req.header(IDEMPOTENCY_KEY_HEADER));
+  return E.isLeft(commandId) ? commandId : E.right({ commandId: commandId.right, actor: actor.right });
+};
+
+/** The limits a command request is read within; see {@link ServiceLimits}. */
+export type CommandRequestLimits = Pick<ServiceLimits, "maxActorLength" | "maxJsonDepth">;
 
 /**
  * Reads a command request: the context from the headers, then the JSON body with the URL's
  * ids merged in. Only the framing is checked here; the data is left to the ledger, which
- * decodes it with the command's own codec and names the failing path.
+ * decodes it with the command's own codec and names the failing path. The actor is
+ * `authenticated` (a verified token's subject) when given: `X-Actor` is then not read at all,
+ * so no header can speak for another. Without it (development mode) it is `X-Actor`.
  */
-export const readCommandRequest = async (c: Context, limits: { readonly maxActorLength: number }): Promise<E.Either<RequestError, CommandRequest>> => {
-  const context = contextOf(c, limits.maxActorLength);
+export const readCommandRequest = async (
+  c: Context,
+  limits: CommandRequestLimits,
+  authenticated?: string,
+): Promise<E.Either<RequestError, CommandRequest>> => {
+  const context = contextOf(c, limits, authenticated);
   if (E.isLeft(context)) return context;
-  const body = parseBody(await c.req.text());
+  const body = parseBody(await c.req.text(), limits.maxJsonDepth);
   if (E.isLeft(body)) return body;
   const data = withUrlIds(body.right, c.req.param());
   return E.isLeft(data) ? data : E.right({ data: data.right, context: context.right });

@@ -29,12 +29,13 @@ import {
   type LedgerCommandInput,
   type LedgerError,
 } from "@grantledger/core";
-import { readCommandRequest } from "./commandRequest.js";
+import { authProblem, type GrantsEnv } from "./authentication.js";
+import { readCommandRequest, type CommandRequestLimits } from "./commandRequest.js";
 import { explainLedgerError } from "./explainLedgerError.js";
-import type { ServiceLimits } from "./serviceLimits.js";
 import { explainRequestError } from "./requestErrors.js";
 import { jsonResponse } from "./json.js";
 import { problemFor } from "./problem.js";
+import { COMMAND_ROLES, mayGive, ROLES } from "./roles.js";
 
 /** A command endpoint: where it is posted, which ledger command it gives. */
 export interface CommandRoute {
@@ -120,11 +121,20 @@ const withinBody = (error: LedgerError): LedgerError =>
       ? { ...error, field: bodyPath(error.field) }
       : error;
 
-/** Adds a POST endpoint for every command in {@link COMMAND_ROUTES}; `limits` bound the headers read. */
-export const addCommandRoutes = (app: Hono, ledger: GrantLedger, limits: Pick<ServiceLimits, "maxActorLength">): void => {
+/**
+ * Adds a POST endpoint for every command in {@link COMMAND_ROUTES}; `limits` bound the headers
+ * and body read. With an authenticated caller, a command outside its roles is refused (403)
+ * before its body is read, and the caller's subject is the actor.
+ */
+export const addCommandRoutes = (app: Hono<GrantsEnv>, ledger: GrantLedger, limits: CommandRequestLimits): void => {
   for (const route of COMMAND_ROUTES) {
     app.post(route.path, async (c) => {
-      const request = await readCommandRequest(c, limits);
+      const caller = c.get("caller");
+      if (caller !== undefined && !mayGive(caller.roles, route.type)) {
+        const roles = ROLES.filter((role) => caller.roles.has(role));
+        return authProblem({ _tag: "CommandOutsideRoles", command: route.type, requiredRole: COMMAND_ROLES[route.type], roles }, c);
+      }
+      const request = await readCommandRequest(c, limits, caller?.subject);
       if (E.isLeft(request)) return problemFor(request.left, explainRequestError(request.left), c);
       const { data, context } = request.right;
       // Untrusted JSON is what `execute` is for: it decodes `data` with the command's codec

@@ -4,7 +4,7 @@
  * both.
  */
 export interface Explanation {
-  readonly status: 400 | 404 | 409 | 410 | 413 | 422 | 500 | 503;
+  readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 422 | 500 | 503;
   readonly detail: string;
 }
 
@@ -18,6 +18,10 @@ export const gone = (detail: string): Explanation => ({ status: 410, detail });
 export const invalid = (detail: string): Explanation => ({ status: 422, detail });
 /** The body is larger than the service reads in one request. */
 export const tooLarge = (detail: string): Explanation => ({ status: 413, detail });
+/** The request carries no valid token: who sends it is not known. */
+export const unauthorized = (detail: string): Explanation => ({ status: 401, detail });
+/** The caller is known, and the command is not among those its roles may give. */
+export const forbidden = (detail: string): Explanation => ({ status: 403, detail });
 /** The request lacks what every command needs (its actor) or has an unusable header. */
 export const badRequest = (detail: string): Explanation => ({ status: 400, detail });
 /** The store cannot be reached now; the same request may well succeed later. */

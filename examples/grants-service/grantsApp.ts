@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { GrantEngine } from "@grantledger/projections";
+import { authenticate, DEV_AUTH, type GrantsEnv, type ServiceAuth } from "./authentication.js";
 import { addCommandRoutes } from "./commandRoutes.js";
 import { problemFor } from "./problem.js";
 import { addQueryRoutes } from "./queryRoutes.js";
@@ -11,11 +12,15 @@ import { DEFAULT_SERVICE_LIMITS, type ServiceLimits } from "./serviceLimits.js";
  * The grants service as a Hono app over a running engine: POST a command, GET a read model.
  * Every error is an `application/problem+json` answer. The app neither starts nor stops the
  * engine, so a test can run it over `createTestEngine()` and a server over any store. `limits`
- * bound what one request may bring (see {@link ServiceLimits}).
+ * bound what one request may bring (see {@link ServiceLimits}); `auth` says how callers are known
+ * (see {@link ServiceAuth}: development mode, trusting `X-Actor`, unless tokens are asked for).
  */
-export const createGrantsApp = (engine: GrantEngine, limits: Partial<ServiceLimits> = {}): Hono => {
-  const { maxBodyBytes, maxActorLength } = { ...DEFAULT_SERVICE_LIMITS, ...limits };
-  const app = new Hono();
+export const createGrantsApp = (engine: GrantEngine, limits: Partial<ServiceLimits> = {}, auth: ServiceAuth = DEV_AUTH): Hono<GrantsEnv> => {
+  const { maxBodyBytes, maxActorLength, maxJsonDepth } = { ...DEFAULT_SERVICE_LIMITS, ...limits };
+  const app = new Hono<GrantsEnv>();
+  // First of all: a caller without a valid token is refused before its body is read or any
+  // route looks at the store (and cannot learn which paths exist).
+  if (auth.mode === "jwt") app.use("*", authenticate(auth.verify));
   // Counted as the body streams in (or from Content-Length), so an oversized body is refused
   // without being held whole.
   app.use(
@@ -28,7 +33,7 @@ export const createGrantsApp = (engine: GrantEngine, limits: Partial<ServiceLimi
       },
     }),
   );
-  addCommandRoutes(app, engine.ledger, { maxActorLength });
+  addCommandRoutes(app, engine.ledger, { maxActorLength, maxJsonDepth });
   addQueryRoutes(app, engine);
   app.notFound((c) => {
     const error: RequestError = { _tag: "RouteNotFound", method: c.req.method, path: c.req.path };

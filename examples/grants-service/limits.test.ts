@@ -10,7 +10,7 @@ import { startTestService, type TestService } from "./testService.testkit.js";
 describe("request limits", () => {
   let service: TestService;
   beforeAll(async () => {
-    service = await startTestService({ maxBodyBytes: 4096, maxActorLength: 32 });
+    service = await startTestService({ maxBodyBytes: 4096, maxActorLength: 32, maxJsonDepth: 8 });
     expect((await service.post("/rounds", request.openRound())).status).toBe(201);
   });
   afterAll(() => service.close());
@@ -32,5 +32,25 @@ describe("request limits", () => {
     const answer = await service.postRaw("/grants", JSON.stringify(request.apply("lang")), { "x-actor": "a".repeat(33) });
     expect(answer.status).toBe(422);
     expect(answer.body).toMatchObject({ code: "HeaderTooLong", header: "X-Actor", length: 33, limit: 32 });
+  });
+
+  it("422 NestingTooDeep for a body nested deeper than the limit, before it is parsed; nothing recorded", async () => {
+    const before = await service.engine.history();
+    // 100 000 deep in a field the codec checks: without the limit, describing it overflowed the stack (500).
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const limits = await startTestService({ maxBodyBytes: 1024 * 1024 });
+    const answer = await limits.postRaw("/grants", JSON.stringify({ ...request.apply(), project: { title: "DEEP" } }).replace('"DEEP"', deep));
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ code: "NestingTooDeep", path: "", limit: 32 });
+    expect(answer.body.detail).toBe("The body nests arrays and objects deeper than 32 levels, the most this service reads.");
+    expect(await limits.engine.history()).toEqual([]);
+    await limits.close();
+
+    // At the limit (8 here) the body is read, and the codec has its say.
+    const atLimit = await service.postRaw("/grants", JSON.stringify({ ...request.apply("dyp"), project: { title: [[[[[[1]]]]]] } }));
+    expect(atLimit.body).toMatchObject({ code: "InvalidCommand", path: "project.title" });
+    const overLimit = await service.postRaw("/grants", JSON.stringify({ ...request.apply("dyp"), project: { title: [[[[[[[1]]]]]]] } }));
+    expect(overLimit.body).toMatchObject({ status: 422, code: "NestingTooDeep", limit: 8 });
+    expect(await service.engine.history()).toEqual(before);
   });
 });

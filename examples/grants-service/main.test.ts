@@ -3,18 +3,21 @@ import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import * as request from "./requests.testkit.js";
+import { AUDIENCE, createTestIdentityProvider, ISSUER } from "./tokens.testkit.js";
 
 const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 type Child = ChildProcessByStdio<null, Readable, Readable>;
 
-/** `main.ts` as `pnpm service` runs it (minus pnpm), from the repository root. */
-const startMain = (args: readonly string[]): Child => {
+/** `main.ts` as `pnpm service` runs it (minus pnpm), from the repository root, with `settings` added to the environment. */
+const startMain = (args: readonly string[], settings: Readonly<Record<string, string>> = {}): Child => {
   // The caller's own settings must not leak into the test.
-  const { GRANTLEDGER_STORE_URL: _store, PORT: _port, HOST: _host, ...env } = process.env;
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !["GRANTLEDGER_STORE_URL", "PORT", "HOST"].includes(name) && !name.startsWith("GRANTLEDGER_AUTH")),
+  );
   return spawn(process.execPath, ["--import", "tsx", "--conditions=@grantledger/source", "examples/grants-service/main.ts", ...args], {
     cwd: REPO_ROOT,
-    env,
+    env: { ...env, ...settings },
     stdio: ["ignore", "pipe", "pipe"],
   });
 };
@@ -28,17 +31,18 @@ const output = (stream: Readable): { text: () => string } => {
 const exited = (child: Child): Promise<number | null> =>
   new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once("exit", (code) => resolve(code))));
 
-/** The URL from the `listening on …` line, once main has printed it. */
-const listeningUrl = (child: Child, stderr: () => string): Promise<string> =>
+/** The URL from the `listening on …` line once main has printed it, and what it printed before. */
+const listening = (child: Child, stderr: () => string): Promise<{ url: string; log: string }> =>
   new Promise((resolve, reject) => {
     let seen = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
       seen += chunk;
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(seen);
-      if (match?.[1] !== undefined) resolve(match[1]);
+      if (match?.[1] !== undefined) resolve({ url: match[1], log: seen });
     });
     child.once("exit", (code) => reject(new Error(`main exited with ${code} before listening: ${stderr()}`)));
   });
+const listeningUrl = async (child: Child, stderr: () => string): Promise<string> => (await listening(child, stderr)).url;
 
 describe("main.ts, started as a process", () => {
   let child: Child | undefined;
@@ -71,5 +75,41 @@ describe("main.ts, started as a process", () => {
     expect(await exited(child)).toBe(2);
     expect(stderr.text()).toContain('"http" is not a port (0-65535)');
     expect(stderr.text()).toContain("usage: pnpm service");
+  });
+
+  it("says loudly that it runs in development mode when started with no token settings", async () => {
+    child = startMain(["--port", "0"]);
+    const { log } = await listening(child, output(child.stderr).text);
+    expect(log).toContain("WARNING: DEVELOPMENT MODE (--auth dev): NO AUTHENTICATION. X-Actor is trusted as sent");
+  });
+
+  it("with a public key, issuer and audience from the environment, lets in only a valid token's caller", async () => {
+    const idp = await createTestIdentityProvider();
+    child = startMain(["--port", "0"], { GRANTLEDGER_AUTH_PUBLIC_KEY: idp.publicKeyPem, GRANTLEDGER_AUTH_ISSUER: ISSUER, GRANTLEDGER_AUTH_AUDIENCE: AUDIENCE });
+    const stderr = output(child.stderr);
+    const { url, log } = await listening(child, stderr.text);
+    expect(log).toContain(`bearer tokens required: iss ${ISSUER}, aud ${AUDIENCE}, verified with a public key (EdDSA or Ed25519), clock tolerance 30 s`);
+    expect(log).not.toContain("DEVELOPMENT MODE");
+
+    const open = (headers: Record<string, string>) =>
+      fetch(`${url}/rounds`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(request.openRound()) });
+    const refused = await open({ "x-actor": "ops@difi.no" });
+    expect([refused.status, refused.headers.get("www-authenticate")]).toEqual([401, 'Bearer realm="grants-service"']);
+    expect((await open({ authorization: await idp.sign({ sub: "leder@difi.no", roles: ["approver"] }) })).status).toBe(201);
+    child.kill("SIGTERM");
+    expect(await exited(child)).toBe(0);
+    expect(stderr.text()).toBe("");
+  });
+
+  it("refuses to listen beyond loopback without tokens (2), and keys it cannot read (1)", async () => {
+    child = startMain(["--port", "0", "--host", "0.0.0.0"]);
+    const stderr = output(child.stderr);
+    expect(await exited(child)).toBe(2);
+    expect(stderr.text()).toContain("on 0.0.0.0 the service needs bearer tokens");
+
+    child = startMain(["--port", "0", "--auth-public-key", "/nonexistent/idp.pem", "--auth-issuer", ISSUER, "--auth-audience", AUDIENCE]);
+    const keyError = output(child.stderr);
+    expect(await exited(child)).toBe(1);
+    expect(keyError.text()).toMatch(/^grants-service: the token keys cannot be used: cannot read the public key file \/nonexistent\/idp\.pem: .*\n$/);
   });
 });

@@ -3,10 +3,12 @@
  * models following the store), and serves the grants app until SIGINT or SIGTERM.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { serve } from "@hono/node-server";
 import { CliError, openStore } from "@grantledger/cli";
 import { describeProjectionError, startGrantEngine } from "@grantledger/projections";
 import { createGrantsApp } from "./grantsApp.js";
+import { serviceAuthOf } from "./serviceAuth.js";
+import { TokenKeyError } from "./tokenKeys.js";
+import { serveGrantsApp } from "./grantsServer.js";
 import { parseServiceOptions, UsageError, USAGE } from "./serviceOptions.js";
 
 // A declaration, not an arrow: only then does TypeScript know that code after a call is unreachable.
@@ -27,6 +29,11 @@ if (options === undefined) {
   process.exit(0);
 }
 
+// The keys first: a service that cannot check tokens must not open the store at all.
+const auth = await serviceAuthOf(options.auth, options.limits.maxActorLength).catch((error: unknown) =>
+  fail(error instanceof TokenKeyError ? `the token keys cannot be used: ${error.message}` : String(error), 1),
+);
+
 // `create`: the service writes, so a new `pglite:DIR` is made and a PostgreSQL schema migrated.
 const store = await openStore(options.storeUrl, { create: true }).catch((error: unknown) =>
   fail(error instanceof CliError ? error.message : String(error), error instanceof CliError ? error.exitCode : 1),
@@ -39,7 +46,9 @@ if (E.isLeft(started)) {
 }
 const engine = started.right;
 
-const server = serve({ fetch: createGrantsApp(engine, options.limits).fetch, port: options.port, hostname: options.host }, (info) => {
+const app = createGrantsApp(engine, options.limits, auth.auth);
+const server = serveGrantsApp(app.fetch, { port: options.port, hostname: options.host }, (info) => {
+  console.log(auth.banner);
   // Tests and scripts read the port from this line, so its form is kept as it is.
   console.log(`listening on http://${options.host}:${info.port}`);
 });

@@ -62,12 +62,18 @@ export const toProblem = (error: { readonly _tag: string }, explanation: Explana
   };
 };
 
-/** A problem as an `application/problem+json` response with its status. */
-export const problemResponse = (problem: Problem): Response => jsonResponse(problem.status, problem, {}, "application/problem+json");
+/** A problem as an `application/problem+json` response with its status, and any `headers` it needs. */
+export const problemResponse = (problem: Problem, headers: Readonly<Record<string, string>> = {}): Response =>
+  jsonResponse(problem.status, problem, headers, "application/problem+json");
 
 /**
  * The problem response for a tagged error, explained, about request `c`. Its `instance` is the
- * request's path as sent, still percent-encoded: it must be a URI reference.
+ * request's path as sent, still percent-encoded: it must be a URI reference. `headers` go with
+ * it (a 401's `WWW-Authenticate`).
  */
-export const problemFor = (error: { readonly _tag: string }, explanation: Explanation, c: Context): Response =>
-  problemResponse(toProblem(error, explanation, new URL(c.req.url).pathname));
+export const problemFor = (
+  error: { readonly _tag: string },
+  explanation: Explanation,
+  c: Context,
+  headers: Readonly<Record<string, string>> = {},
+): Response => problemResponse(toProblem(error, explanation, new URL(c.req.url).pathname), headers);

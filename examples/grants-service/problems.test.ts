@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { send } from "./httpFuzz.testkit.js";
 import * as request from "./requests.testkit.js";
 import { startTestService, type TestService, type Answer } from "./testService.testkit.js";
 
@@ -111,6 +112,12 @@ describe("problems over HTTP (RFC 9457)", () => {
     problem(benefits, 404, "GrantHasNoBenefits", "/grants/stor/benefits");
     expect(benefits.body.grantStatus).toBe("rejected");
     problem(await service.get("/payments"), 404, "RouteNotFound", "/payments");
+  });
+
+  it("400 MalformedRequest, a problem rather than a bare 400, for a request line no URL can be made of", async () => {
+    const answer = await send(service.url, { method: "GET", path: "/\\", headers: {}, body: Buffer.alloc(0) });
+    expect([answer.status, answer.contentType]).toEqual([400, PROBLEM_JSON]);
+    expect(JSON.parse(answer.body)).toMatchObject({ status: 400, code: "MalformedRequest", reason: "backslash in request path", instance: "" });
   });
 });
 

@@ -1,6 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Context, Hono } from "hono";
 import { getGrant, getRoundBudget, listGrants, listRoundBudgets, listSchemeBudgets, type GrantEngine } from "@grantledger/projections";
+import type { GrantsEnv } from "./authentication.js";
 import { explainEngineError } from "./explainEngineError.js";
 import { explainGrantError } from "./explainGrantError.js";
 import { explainHandlerError } from "./explainHandlerError.js";
@@ -22,8 +23,8 @@ import {
  * Adds the read endpoints. Each waits for the read models to settle first, so a client that
  * has just posted a command reads its own write; the history reads the store itself.
  */
-export const addQueryRoutes = (app: Hono, engine: GrantEngine): void => {
-  const settled = (query: Query) => async (c: Context) => {
+export const addQueryRoutes = (app: Hono<GrantsEnv>, engine: GrantEngine): void => {
+  const settled = (query: Query) => async (c: Context<GrantsEnv>) => {
     const models = await engine.settled()();
     return E.isLeft(models) ? problemFor(models.left, explainEngineError(models.left), c) : query(models.right, c);
   };

@@ -5,6 +5,8 @@ export type RequestError =
   /** The body is not JSON; `path` is empty, as for any error at the body's top level. */
   | { readonly _tag: "MalformedJSON"; readonly path: ""; readonly reason: string }
   | { readonly _tag: "BodyNotAnObject"; readonly path: ""; readonly found: string }
+  /** The body's arrays and objects nest deeper than `limit` levels (the body itself is level 1). */
+  | { readonly _tag: "NestingTooDeep"; readonly path: ""; readonly limit: number }
   /** The body names another grant or round than the URL does. */
   | { readonly _tag: "IdMismatch"; readonly path: string; readonly inUrl: string; readonly inBody: unknown }
   | { readonly _tag: "MissingActor"; readonly header: string }
@@ -22,6 +24,8 @@ export type RequestError =
   /** A query parameter is missing, malformed, or contradicts another. */
   | { readonly _tag: "InvalidQuery"; readonly parameter: string; readonly reason: string }
   | { readonly _tag: "RouteNotFound"; readonly method: string; readonly path: string }
+  /** The request line or `Host` cannot be made a URL (`GET /\\`, no `Host`): no route can be looked up. */
+  | { readonly _tag: "MalformedRequest"; readonly reason: string }
   | { readonly _tag: "UnexpectedFailure" };
 
 /** A request error's status and sentence. */
@@ -31,6 +35,8 @@ export const explainRequestError = (e: RequestError): Explanation => {
       return invalid(`The body is not JSON: ${e.reason}.`);
     case "BodyNotAnObject":
       return invalid(`The body must be a JSON object, not ${e.found}.`);
+    case "NestingTooDeep":
+      return invalid(`The body nests arrays and objects deeper than ${e.limit} levels, the most this service reads.`);
     case "IdMismatch":
       return invalid(`The URL names ${e.path} ${e.inUrl} but the body names ${JSON.stringify(e.inBody)}; leave it out of the body.`);
     case "MissingActor":
@@ -51,6 +57,8 @@ export const explainRequestError = (e: RequestError): Explanation => {
       return badRequest(`The query parameter ${e.parameter} ${e.reason}.`);
     case "RouteNotFound":
       return notFound(`There is no ${e.method} ${e.path}; the service's README lists its endpoints.`);
+    case "MalformedRequest":
+      return badRequest(`The request cannot be read: ${e.reason}.`);
     case "UnexpectedFailure":
       return internal("The service failed unexpectedly; the cause is in the service's log.");
     default:

@@ -1,7 +1,11 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_SERVICE_LIMITS, type ServiceLimits } from "./serviceLimits.js";
+import { parseAuthOptions, type AuthOptions } from "./authOptions.js";
+import { UsageError } from "./usageError.js";
 
-/** How the service is started: which store, and where it listens. */
+export { UsageError } from "./usageError.js";
+
+/** How the service is started: which store, where it listens, what it takes, whom it lets in. */
 export interface ServiceOptions {
   /** `memory:`, `pglite:DIR`, `postgres://…` or `esdb://…`. */
   readonly storeUrl: string;
@@ -10,21 +14,28 @@ export interface ServiceOptions {
   readonly host: string;
   /** What one request may bring; see {@link ServiceLimits}. */
   readonly limits: ServiceLimits;
+  /** Bearer tokens, or development mode; see {@link AuthOptions}. */
+  readonly auth: AuthOptions;
 }
 
 /** The command line's usage, printed for `--help` and with any usage error. */
 export const USAGE =
-  "usage: pnpm service [--store <url>] [--port <n>] [--host <address>] [--max-body-bytes <n>] [--max-actor-length <n>]\n" +
-  "  --store             memory: (default), pglite:DIR, postgres://… or esdb://…  (env GRANTLEDGER_STORE_URL)\n" +
-  "  --port              0-65535, default 3000; 0 picks a free one                (env PORT)\n" +
-  "  --host              default 127.0.0.1; 0.0.0.0 listens on every interface    (env HOST)\n" +
-  "  --max-body-bytes    largest request body, default 1048576 (413 above)       (env GRANTLEDGER_MAX_BODY_BYTES)\n" +
-  "  --max-actor-length  longest X-Actor, default 200 (422 above)                (env GRANTLEDGER_MAX_ACTOR_LENGTH)";
-
-/** A command line the service cannot start from. */
-export class UsageError extends Error {
-  override readonly name = "UsageError";
-}
+  "usage: pnpm service [--store <url>] [--port <n>] [--host <address>] [--max-body-bytes <n>] [--max-actor-length <n>] [--max-json-depth <n>]\n" +
+  "                    [--auth jwt|dev] [--auth-public-key <pem-or-file> | --auth-jwks <file>] [--auth-issuer <iss>] [--auth-audience <aud>]\n" +
+  "                    [--auth-clock-tolerance <seconds>]\n" +
+  "  --store                 memory: (default), pglite:DIR, postgres://… or esdb://…  (env GRANTLEDGER_STORE_URL)\n" +
+  "  --port                  0-65535, default 3000; 0 picks a free one                (env PORT)\n" +
+  "  --host                  default 127.0.0.1; 0.0.0.0 listens on every interface    (env HOST)\n" +
+  "  --max-body-bytes        largest request body, default 1048576 (413 above)       (env GRANTLEDGER_MAX_BODY_BYTES)\n" +
+  "  --max-actor-length      longest X-Actor or token subject, default 200           (env GRANTLEDGER_MAX_ACTOR_LENGTH)\n" +
+  "  --max-json-depth        deepest nesting of a body, default 32 (422 above)       (env GRANTLEDGER_MAX_JSON_DEPTH)\n" +
+  "  --auth                  jwt: bearer tokens; dev: trust X-Actor, no auth (local only)  (env GRANTLEDGER_AUTH)\n" +
+  "                          default: jwt if a key is given, else dev on a loopback host\n" +
+  "  --auth-public-key       PEM public key (Ed25519, P-256 or RSA), or its file      (env GRANTLEDGER_AUTH_PUBLIC_KEY)\n" +
+  "  --auth-jwks             a JWKS file, keys picked by the token's kid              (env GRANTLEDGER_AUTH_JWKS)\n" +
+  "  --auth-issuer           the iss every token must name (required with jwt)        (env GRANTLEDGER_AUTH_ISSUER)\n" +
+  "  --auth-audience         an aud every token must name (required with jwt)         (env GRANTLEDGER_AUTH_AUDIENCE)\n" +
+  "  --auth-clock-tolerance  seconds exp and nbf may be off, 0-300, default 30        (env GRANTLEDGER_AUTH_CLOCK_TOLERANCE)";
 
 const limitOf = (name: string, text: string | undefined, fallback: number): number => {
   if (text === undefined) return fallback;
@@ -59,14 +70,33 @@ export const parseServiceOptions = (argv: readonly string[], env: NodeJS.Process
   }
   const { values } = parsed;
   if (values.help === true) return undefined;
+  const option = (flag: keyof typeof values & string, variable: string): string | undefined => {
+    const value = values[flag];
+    return typeof value === "string" ? value : fromEnv(env, variable);
+  };
+  const limit = (flag: "max-body-bytes" | "max-actor-length" | "max-json-depth", variable: string, fallback: number): number =>
+    limitOf(flag, option(flag, variable), fallback);
+  const host = option("host", "HOST") ?? "127.0.0.1";
   return {
-    storeUrl: values.store ?? fromEnv(env, "GRANTLEDGER_STORE_URL") ?? "memory:",
-    port: portOf(values.port ?? fromEnv(env, "PORT") ?? "3000"),
-    host: values.host ?? fromEnv(env, "HOST") ?? "127.0.0.1",
+    storeUrl: option("store", "GRANTLEDGER_STORE_URL") ?? "memory:",
+    port: portOf(option("port", "PORT") ?? "3000"),
+    host,
     limits: {
-      maxBodyBytes: limitOf("max-body-bytes", values["max-body-bytes"] ?? fromEnv(env, "GRANTLEDGER_MAX_BODY_BYTES"), DEFAULT_SERVICE_LIMITS.maxBodyBytes),
-      maxActorLength: limitOf("max-actor-length", values["max-actor-length"] ?? fromEnv(env, "GRANTLEDGER_MAX_ACTOR_LENGTH"), DEFAULT_SERVICE_LIMITS.maxActorLength),
+      maxBodyBytes: limit("max-body-bytes", "GRANTLEDGER_MAX_BODY_BYTES", DEFAULT_SERVICE_LIMITS.maxBodyBytes),
+      maxActorLength: limit("max-actor-length", "GRANTLEDGER_MAX_ACTOR_LENGTH", DEFAULT_SERVICE_LIMITS.maxActorLength),
+      maxJsonDepth: limit("max-json-depth", "GRANTLEDGER_MAX_JSON_DEPTH", DEFAULT_SERVICE_LIMITS.maxJsonDepth),
     },
+    auth: parseAuthOptions(
+      {
+        mode: option("auth", "GRANTLEDGER_AUTH"),
+        publicKey: option("auth-public-key", "GRANTLEDGER_AUTH_PUBLIC_KEY"),
+        jwksFile: option("auth-jwks", "GRANTLEDGER_AUTH_JWKS"),
+        issuer: option("auth-issuer", "GRANTLEDGER_AUTH_ISSUER"),
+        audience: option("auth-audience", "GRANTLEDGER_AUTH_AUDIENCE"),
+        clockTolerance: option("auth-clock-tolerance", "GRANTLEDGER_AUTH_CLOCK_TOLERANCE"),
+      },
+      host,
+    ),
   };
 };
 
@@ -79,6 +109,13 @@ const parseFlags = (argv: readonly string[]) =>
       host: { type: "string" },
       "max-body-bytes": { type: "string" },
       "max-actor-length": { type: "string" },
+      "max-json-depth": { type: "string" },
+      auth: { type: "string" },
+      "auth-public-key": { type: "string" },
+      "auth-jwks": { type: "string" },
+      "auth-issuer": { type: "string" },
+      "auth-audience": { type: "string" },
+      "auth-clock-tolerance": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     allowPositionals: false,

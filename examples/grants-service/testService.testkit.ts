@@ -1,8 +1,10 @@
 import type { ServiceLimits } from "./serviceLimits.js";
 import type { AddressInfo } from "node:net";
-import { serve, type ServerType } from "@hono/node-server";
+import type { Server } from "node:http";
 import { createTestEngine, type TestEngine } from "@grantledger/adapters/testing";
+import type { ServiceAuth } from "./authentication.js";
 import { createGrantsApp } from "./grantsApp.js";
+import { serveGrantsApp } from "./grantsServer.js";
 
 /** A response as a test reads it: status, headers and the parsed JSON body. */
 export interface Answer {
@@ -19,7 +21,7 @@ export interface TestService {
   post(path: string, body: unknown, headers?: Readonly<Record<string, string>>): Promise<Answer>;
   /** Posts `body` as it is, for bodies that are not JSON. */
   postRaw(path: string, body: string, headers?: Readonly<Record<string, string>>): Promise<Answer>;
-  get(path: string): Promise<Answer>;
+  get(path: string, headers?: Readonly<Record<string, string>>): Promise<Answer>;
   close(): Promise<void>;
 }
 
@@ -32,15 +34,18 @@ const answerOf = async (response: Response): Promise<Answer> => ({
   body: (await response.json()) as Record<string, unknown>,
 });
 
-const listen = (fetch: (request: Request) => Response | Promise<Response>): Promise<{ server: ServerType; port: number }> =>
+const listen = (fetch: (request: Request) => Response | Promise<Response>): Promise<{ server: Server; port: number }> =>
   new Promise((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => resolve({ server, port: info.port }));
+    const server = serveGrantsApp(fetch, { port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => resolve({ server, port: info.port }));
   });
 
-/** Starts the service on an ephemeral port; `close` stops the server and the engine. */
-export const startTestService = async (limits: Partial<ServiceLimits> = {}): Promise<TestService> => {
+/**
+ * Starts the service on an ephemeral port, in development mode unless `auth` says otherwise;
+ * `close` stops the server and the engine.
+ */
+export const startTestService = async (limits: Partial<ServiceLimits> = {}, auth?: ServiceAuth): Promise<TestService> => {
   const engine = await createTestEngine();
-  const { server, port } = await listen(createGrantsApp(engine, limits).fetch);
+  const { server, port } = await listen(createGrantsApp(engine, limits, auth).fetch);
   const url = `http://127.0.0.1:${port}`;
   const postRaw = async (path: string, body: string, headers: Readonly<Record<string, string>> = {}) => {
     // Header names are case-insensitive: a test's `X-Actor` replaces the default actor, rather
@@ -54,7 +59,7 @@ export const startTestService = async (limits: Partial<ServiceLimits> = {}): Pro
     url,
     postRaw,
     post: (path, body, headers) => postRaw(path, JSON.stringify(body), headers),
-    get: async (path) => answerOf(await fetch(url + path)),
+    get: async (path, headers = {}) => answerOf(await fetch(url + path, { headers })),
     close: async () => {
       await new Promise<void>((resolve, reject) => server.close((error) => (error === undefined ? resolve() : reject(error))));
       await engine.close();
