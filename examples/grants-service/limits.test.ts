@@ -24,6 +24,18 @@ describe("request limits", () => {
     expect(await service.engine.history()).toHaveLength(before);
   });
 
+  it("422 InvalidCommand naming the field for a summary beyond the ledger's prose limit; nothing recorded", async () => {
+    const before = (await service.engine.history()).length;
+    const wide = await startTestService({ maxBodyBytes: 1024 * 1024 });
+    expect((await wide.post("/rounds", request.openRound())).status).toBe(201);
+    const answer = await wide.post("/grants", { ...request.apply(), project: { title: "eByggesak", summary: "x".repeat(20_001) } });
+    expect(answer.status).toBe(422);
+    expect(answer.body).toMatchObject({ code: "InvalidCommand", path: "project.summary" });
+    expect(JSON.stringify(answer.body)).toContain("maxProseLength (20000)");
+    await wide.close();
+    expect(await service.engine.history()).toHaveLength(before);
+  });
+
   it("takes a body within the limit", async () => {
     expect((await service.post("/grants", request.apply())).status).toBe(201);
   });

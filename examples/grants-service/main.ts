@@ -9,6 +9,7 @@ import { createGrantsApp } from "./grantsApp.js";
 import { serviceAuthOf } from "./serviceAuth.js";
 import { TokenKeyError } from "./tokenKeys.js";
 import { serveGrantsApp } from "./grantsServer.js";
+import { ledgerLimitsOf } from "./serviceLimits.js";
 import { parseServiceOptions, UsageError, USAGE } from "./serviceOptions.js";
 
 // A declaration, not an arrow: only then does TypeScript know that code after a call is unreachable.
@@ -39,7 +40,11 @@ const store = await openStore(options.storeUrl, { create: true }).catch((error: 
   fail(error instanceof CliError ? error.message : String(error), error instanceof CliError ? error.exitCode : 1),
 );
 // A read model that stops is logged; the GET endpoints then answer 503 until the service restarts.
-const started = await startGrantEngine({ store, onError: (error) => console.error(`grants-service: ${describeProjectionError(error)}`) })();
+const started = await startGrantEngine({
+  store,
+  limits: ledgerLimitsOf(options.limits),
+  onError: (error) => console.error(`grants-service: ${describeProjectionError(error)}`),
+})();
 if (E.isLeft(started)) {
   await store.close();
   fail(`the read models could not catch up: ${describeProjectionError(started.left)}`, 1);

@@ -32,7 +32,20 @@ describe("parseServiceOptions", () => {
   });
 
   it("takes the request limits from flags or the environment, and refuses one below 1", () => {
-    expect(parseServiceOptions(["--max-body-bytes", "4096"], { GRANTLEDGER_MAX_ACTOR_LENGTH: "64" })?.limits).toEqual({ maxBodyBytes: 4096, maxActorLength: 64, maxJsonDepth: 32 });
+    expect(parseServiceOptions(["--max-body-bytes", "4096"], { GRANTLEDGER_MAX_ACTOR_LENGTH: "64" })?.limits).toEqual({
+      maxBodyBytes: 4096,
+      maxActorLength: 64,
+      maxJsonDepth: 32,
+      maxProseLength: 20_000,
+      maxTextLength: 500,
+      maxListLength: 1_000,
+    });
+    expect(parseServiceOptions(["--max-prose-length", "5000", "--max-list-length", "200"], { GRANTLEDGER_MAX_TEXT_LENGTH: "300" })?.limits).toMatchObject({
+      maxProseLength: 5000,
+      maxTextLength: 300,
+      maxListLength: 200,
+    });
+    expect(() => parseServiceOptions(["--max-text-length", "0"], {})).toThrow(new UsageError('--max-text-length "0" is not a whole number of at least 1'));
     expect(parseServiceOptions(["--max-json-depth", "8"], {})?.limits.maxJsonDepth).toBe(8);
     expect(parseServiceOptions([], { GRANTLEDGER_MAX_JSON_DEPTH: "64" })?.limits.maxJsonDepth).toBe(64);
     expect(() => parseServiceOptions(["--max-json-depth", "0"], {})).toThrow(new UsageError('--max-json-depth "0" is not a whole number of at least 1'));

@@ -21,6 +21,7 @@ export interface ServiceOptions {
 /** The command line's usage, printed for `--help` and with any usage error. */
 export const USAGE =
   "usage: pnpm service [--store <url>] [--port <n>] [--host <address>] [--max-body-bytes <n>] [--max-actor-length <n>] [--max-json-depth <n>]\n" +
+  "                    [--max-prose-length <n>] [--max-text-length <n>] [--max-list-length <n>]\n" +
   "                    [--auth jwt|dev] [--auth-public-key <pem-or-file> | --auth-jwks <file>] [--auth-issuer <iss>] [--auth-audience <aud>]\n" +
   "                    [--auth-clock-tolerance <seconds>]\n" +
   "  --store                 memory: (default), pglite:DIR, postgres://… or esdb://…  (env GRANTLEDGER_STORE_URL)\n" +
@@ -29,6 +30,9 @@ export const USAGE =
   "  --max-body-bytes        largest request body, default 1048576 (413 above)       (env GRANTLEDGER_MAX_BODY_BYTES)\n" +
   "  --max-actor-length      longest X-Actor or token subject, default 200           (env GRANTLEDGER_MAX_ACTOR_LENGTH)\n" +
   "  --max-json-depth        deepest nesting of a body, default 32 (422 above)       (env GRANTLEDGER_MAX_JSON_DEPTH)\n" +
+  "  --max-prose-length      longest summary, notes, reason…, default 20000 chars    (env GRANTLEDGER_MAX_PROSE_LENGTH)\n" +
+  "  --max-text-length       longest other text (names, titles…), default 500 chars  (env GRANTLEDGER_MAX_TEXT_LENGTH)\n" +
+  "  --max-list-length       most items of one list, default 1000                    (env GRANTLEDGER_MAX_LIST_LENGTH)\n" +
   "  --auth                  jwt: bearer tokens; dev: trust X-Actor, no auth (local only)  (env GRANTLEDGER_AUTH)\n" +
   "                          default: jwt if a key is given, else dev on a loopback host\n" +
   "  --auth-public-key       PEM public key (Ed25519, P-256 or RSA), or its file      (env GRANTLEDGER_AUTH_PUBLIC_KEY)\n" +
@@ -74,7 +78,11 @@ export const parseServiceOptions = (argv: readonly string[], env: NodeJS.Process
     const value = values[flag];
     return typeof value === "string" ? value : fromEnv(env, variable);
   };
-  const limit = (flag: "max-body-bytes" | "max-actor-length" | "max-json-depth", variable: string, fallback: number): number =>
+  const limit = (
+    flag: "max-body-bytes" | "max-actor-length" | "max-json-depth" | "max-prose-length" | "max-text-length" | "max-list-length",
+    variable: string,
+    fallback: number,
+  ): number =>
     limitOf(flag, option(flag, variable), fallback);
   const host = option("host", "HOST") ?? "127.0.0.1";
   return {
@@ -85,6 +93,9 @@ export const parseServiceOptions = (argv: readonly string[], env: NodeJS.Process
       maxBodyBytes: limit("max-body-bytes", "GRANTLEDGER_MAX_BODY_BYTES", DEFAULT_SERVICE_LIMITS.maxBodyBytes),
       maxActorLength: limit("max-actor-length", "GRANTLEDGER_MAX_ACTOR_LENGTH", DEFAULT_SERVICE_LIMITS.maxActorLength),
       maxJsonDepth: limit("max-json-depth", "GRANTLEDGER_MAX_JSON_DEPTH", DEFAULT_SERVICE_LIMITS.maxJsonDepth),
+      maxProseLength: limit("max-prose-length", "GRANTLEDGER_MAX_PROSE_LENGTH", DEFAULT_SERVICE_LIMITS.maxProseLength),
+      maxTextLength: limit("max-text-length", "GRANTLEDGER_MAX_TEXT_LENGTH", DEFAULT_SERVICE_LIMITS.maxTextLength),
+      maxListLength: limit("max-list-length", "GRANTLEDGER_MAX_LIST_LENGTH", DEFAULT_SERVICE_LIMITS.maxListLength),
     },
     auth: parseAuthOptions(
       {
@@ -110,6 +121,9 @@ const parseFlags = (argv: readonly string[]) =>
       "max-body-bytes": { type: "string" },
       "max-actor-length": { type: "string" },
       "max-json-depth": { type: "string" },
+      "max-prose-length": { type: "string" },
+      "max-text-length": { type: "string" },
+      "max-list-length": { type: "string" },
       auth: { type: "string" },
       "auth-public-key": { type: "string" },
       "auth-jwks": { type: "string" },

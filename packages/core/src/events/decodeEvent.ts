@@ -37,6 +37,17 @@ const COMPOSITE_TAGS = new Set(["UnionType", "IntersectionType", "RefinementType
 const tagOf = (type: t.Decoder<unknown, unknown>): string | undefined =>
   "_tag" in type && typeof type._tag === "string" ? type._tag : undefined;
 
+/** The longest description of a found value in a reason: a refusal names the value, it does not echo a 10 MB one. */
+const MAX_FOUND_LENGTH = 120;
+
+/** A short, safe description of a value that failed a codec: its JSON cut to a few words, or its kind. */
+const describeFound = (value: unknown): string => {
+  if (typeof value === "object" && value !== null) return Array.isArray(value) ? `an array of ${value.length} items` : "an object";
+  const json = typeof value === "bigint" ? value.toString() : JSON.stringify(value);
+  if (json === undefined) return typeof value;
+  return json.length <= MAX_FOUND_LENGTH ? json : `${json.slice(0, MAX_FOUND_LENGTH)}… (${json.length} characters)`;
+};
+
 /**
  * The dotted path and a short reason for a failed decode. Of all the errors io-ts reports (a
  * union reports one per member), the deepest is the most specific, so that one is named. Keys
@@ -60,7 +71,7 @@ export const describeValidationErrors = (
     keys.push(entry.key);
   });
   const expected = deepest.context[deepest.context.length - 1]?.type.name ?? "a valid value";
-  const found = deepest.value === undefined ? "nothing" : JSON.stringify(deepest.value);
+  const found = deepest.value === undefined ? "nothing" : describeFound(deepest.value);
   return { path: keys.join("."), reason: deepest.message ?? `expected ${expected}, found ${found}` };
 };
 

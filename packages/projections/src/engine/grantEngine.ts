@@ -30,6 +30,8 @@ export interface GrantEngineOptions {
   readonly clock?: GrantLedgerOptions["clock"];
   /** The historical mode, passed to {@link createGrantLedger}: for loading records dated in the past. */
   readonly historical?: GrantLedgerOptions["historical"];
+  /** How long a command's texts and lists may be, passed to {@link createGrantLedger}. */
+  readonly limits?: GrantLedgerOptions["limits"];
   /** Told of any error that stops a read model while it follows the store live. */
   readonly onError?: (error: ProjectionError) => void;
   /**
@@ -135,6 +137,7 @@ export const startGrantEngine =
         ...(options.retry === undefined ? {} : { retry: options.retry }),
         ...(options.clock === undefined ? {} : { clock: options.clock }),
         ...(options.historical === undefined ? {} : { historical: options.historical }),
+        ...(options.limits === undefined ? {} : { limits: options.limits }),
       }),
       readModels,
       settled,
