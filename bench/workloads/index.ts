@@ -7,6 +7,7 @@ import { memoryOneStream } from "./memoryOneStream.js";
 import { memoryPerEvent } from "./memoryPerEvent.js";
 import { postgresAppend } from "./postgresAppend.js";
 import { rebuild } from "./rebuild.js";
+import { serviceScaling } from "./serviceScaling.js";
 
 /** Every workload by name, in the order a full run takes them. */
 export const WORKLOADS: { readonly [K in WorkloadName]: Workload } = {
@@ -18,4 +19,5 @@ export const WORKLOADS: { readonly [K in WorkloadName]: Workload } = {
   "memory-per-event": memoryPerEvent,
   audit,
   "hostile-bodies": hostileBodies,
+  "service-scaling": serviceScaling,
 };
