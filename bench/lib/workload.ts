@@ -8,6 +8,7 @@ export const WORKLOAD_NAMES = [
   "memory-per-event",
   "audit",
   "hostile-bodies",
+  "read-model-tables",
 ] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 

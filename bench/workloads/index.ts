@@ -6,6 +6,7 @@ import { memoryAppend } from "./memoryAppend.js";
 import { memoryOneStream } from "./memoryOneStream.js";
 import { memoryPerEvent } from "./memoryPerEvent.js";
 import { postgresAppend } from "./postgresAppend.js";
+import { readModelTables } from "./readModelTables.js";
 import { rebuild } from "./rebuild.js";
 
 /** Every workload by name, in the order a full run takes them. */
@@ -18,4 +19,5 @@ export const WORKLOADS: { readonly [K in WorkloadName]: Workload } = {
   "memory-per-event": memoryPerEvent,
   audit,
   "hostile-bodies": hostileBodies,
+  "read-model-tables": readModelTables,
 };
