@@ -30,6 +30,7 @@ export interface Page<Row> {
 
 /** A page request that cannot be answered: the field and why. Nothing was read. */
 export interface InvalidPageRequest {
+  /** Tells this error from the others. */
   readonly _tag: "InvalidPageRequest";
   /** The field at fault. */
   readonly field: "limit" | "after";

@@ -7,6 +7,7 @@ import type { InvalidPageRequest, Page, PageRequest } from "./pageRequest.js";
 
 /** The store behind the queries failed (the database's message); nothing is known about the rows. */
 export interface ReadModelQueryFailed {
+  /** Tells this error from the others. */
   readonly _tag: "ReadModelQueryFailed";
   /** What was asked, e.g. `listGrants`. */
   readonly query: string;
