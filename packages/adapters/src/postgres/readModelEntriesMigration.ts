@@ -10,8 +10,11 @@ import { quoteIdentifier } from "./sqlNames.js";
  * NULL). The key is compared byte by byte (`COLLATE "C"`), which is the order pages are listed
  * in and matches JavaScript's order for the ASCII ids the domain allows. The typed views give
  * the rows columns for plain SQL; `municipality_totals` and `participant_totals` keep the columns
- * migration 4 gave them, now over the entries, and the old whole-state `read_model_rows` goes:
- * the next save of each read model writes its entries.
+ * migration 4 gave them, now over the entries. The rows of `read_model_rows` (derived from the
+ * whole state, rewritten at every save) are deleted and the table is left unused, so that the
+ * statements of migration 4 still apply to it; the next save of each read model writes its
+ * entries. Every statement can run again on a schema that has it (a store whose record of this
+ * migration was lost is migrated again).
  */
 export const readModelEntriesMigration = (schema: string): string => {
   const s = quoteIdentifier(schema);
@@ -27,7 +30,7 @@ export const readModelEntriesMigration = (schema: string): string => {
 ALTER TABLE ${s}.read_models ALTER COLUMN state DROP NOT NULL;
 COMMENT ON COLUMN ${s}.read_models.state IS 'The whole state (V8 serialisation), or NULL when the state is kept as rows in read_model_entries.';
 
-CREATE TABLE ${s}.read_model_entries (
+CREATE TABLE IF NOT EXISTS ${s}.read_model_entries (
   name text NOT NULL,
   collection text NOT NULL,
   key text COLLATE "C" NOT NULL,
@@ -37,9 +40,10 @@ CREATE TABLE ${s}.read_model_entries (
 );
 COMMENT ON TABLE ${s}.read_model_entries IS 'One row per entry of a read model''s state (name, collection, key), written by the save of the batch that changed it; saved_checkpoint is that save''s checkpoint.';
 
-DROP VIEW ${s}.municipality_totals;
-DROP VIEW ${s}.participant_totals;
-DROP TABLE ${s}.read_model_rows;
+DROP VIEW IF EXISTS ${s}.municipality_totals;
+DROP VIEW IF EXISTS ${s}.participant_totals;
+DELETE FROM ${s}.read_model_rows;
+COMMENT ON TABLE ${s}.read_model_rows IS 'Unused since migration 6 (see read_model_entries); kept so that the earlier migrations still apply.';
 
 CREATE VIEW ${s}.municipality_totals AS
   SELECT e.value->>'id' AS municipality_no, e.value->>'name' AS name, e.value->>'countyNo' AS county_no, ${amounts}
@@ -51,7 +55,7 @@ CREATE VIEW ${s}.participant_totals AS
   FROM ${participants} AND e.value->>'kind' <> 'municipality';
 COMMENT ON VIEW ${s}.participant_totals IS 'Per participant that is not a municipality (county, county governor, state agency, other).';
 
-CREATE VIEW ${s}.grant_register AS
+CREATE OR REPLACE VIEW ${s}.grant_register AS
   SELECT e.key AS grant_id, e.value->>'roundId' AS round_id, e.value->>'status' AS status,
     e.value->'applicant'->>'orgNo' AS applicant_org_no, e.value->'applicant'->>'name' AS applicant_name, e.value->>'title' AS title,
     (e.value->>'totalCost')::bigint AS total_cost_ore, (e.value->>'requested')::bigint AS requested_ore,
@@ -62,7 +66,7 @@ CREATE VIEW ${s}.grant_register AS
   FROM ${s}.read_model_entries e WHERE e.name = 'grant-register' AND e.collection = 'grants';
 COMMENT ON VIEW ${s}.grant_register IS 'One row per grant: where it stands and its figures (øre); row is the whole register row as JSON.';
 
-CREATE VIEW ${s}.round_budgets AS
+CREATE OR REPLACE VIEW ${s}.round_budgets AS
   SELECT e.key AS round_id, e.value->>'name' AS name, e.value->>'schemeId' AS scheme_id,
     (e.value->>'openedBudget')::bigint AS opened_budget_ore, (e.value->>'budget')::bigint AS budget_ore,
     (e.value->>'committed')::bigint AS committed_ore, (e.value->>'budget')::bigint - (e.value->>'committed')::bigint AS remaining_ore,

@@ -126,6 +126,7 @@ export const describeReadModelTables = (prefer: "server" | "pglite"): void => {
       const s = quoteIdentifier(schema);
       await database.admin.query(`INSERT INTO ${s}.read_model_rows (name, key, row) VALUES ('municipality-totals', 'municipality:0301', '{}')`);
       const store = await database.openStore(schema);
+      expect(await database.admin.query(`SELECT count(*)::integer AS rows FROM ${s}.read_model_rows`)).toEqual([{ rows: 0 }]);
       const early = await recordGrants(store, 0, 5);
       const snapshot = await right(projectAsOf(store, municipalityTotals));
       await database.admin.query(`INSERT INTO ${s}.read_models (name, version, checkpoint, state, saved_at) VALUES ($1, $2, $3, $4, now())`, [
