@@ -17,6 +17,6 @@ export type { AdvisoryLockKey, LockSession, NotificationListener, SqlDriver, Sql
 export type { PgliteSource } from "./pgliteDriver.js";
 export { createPostgresReadModelStore } from "./postgresReadModelStore.js";
 export type { PostgresReadModelStoreOptions } from "./postgresReadModelStore.js";
-export { createPostgresReadModelQueries } from "./postgresReadModelQueries.js";
+export { createPostgresReadModelQueries, readModelCheckpoints } from "./postgresReadModelQueries.js";
 export { createExclusiveProjectionRunner } from "./exclusiveProjectionRunner.js";
 export type { ExclusiveProjectionRunner, ExclusiveProjectionRunnerOptions, RunnerRole } from "./exclusiveProjectionRunner.js";

@@ -91,3 +91,19 @@ export const createPostgresReadModelQueries = (store: { readonly driver: SqlDriv
     listRounds: list<RoundFigures, RoundBudgetRow, RoundPageRequest>("listRounds", ROUNDS, ["schemeId"], roundBudgetRowOf),
   };
 };
+
+/**
+ * Where each saved read model stands: its name to the last global position folded into what
+ * the tables hold (`undefined` before the first event). A reader compares it with the position
+ * of a write it made to know whether its queries already see that write (read your own write).
+ */
+export const readModelCheckpoints =
+  (store: { readonly driver: SqlDriver; readonly schema: string }): TaskEither<ReadModelQueryError, ReadonlyMap<string, bigint | undefined>> =>
+  async () => {
+    try {
+      const rows = await store.driver.query(`SELECT name, checkpoint::text AS checkpoint FROM ${quoteIdentifier(store.schema)}.read_models`);
+      return E.right(new Map(rows.map((row) => [text(row, "name"), row["checkpoint"] === null ? undefined : BigInt(text(row, "checkpoint"))])));
+    } catch (error) {
+      return E.left({ _tag: "ReadModelQueryFailed", query: "readModelCheckpoints", reason: describeSqlError(error) });
+    }
+  };

@@ -15,7 +15,7 @@ import type { Page, PageRequest, Projection, QueriedStates, ReadModelQueries, Re
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import { MIGRATIONS, migrate } from "./migrate.js";
 import type { PostgresEventStore } from "./postgresEventStore.js";
-import { createPostgresReadModelQueries } from "./postgresReadModelQueries.js";
+import { createPostgresReadModelQueries, readModelCheckpoints } from "./postgresReadModelQueries.js";
 import { createPostgresReadModelStore } from "./postgresReadModelStore.js";
 import { recordGrants, right } from "./readModelFixtures.testkit.js";
 import { quoteIdentifier } from "./sqlNames.js";
@@ -149,8 +149,10 @@ export const describeReadModelTables = (prefer: "server" | "pglite"): void => {
 
     it("answers every query alike from the tables and from in-memory states; pages hold every row once, in key order", async () => {
       const store = await database.openStore(uniqueSchema("rows_query"));
-      await recordGrants(store, 0, 23);
+      const last = await recordGrants(store, 0, 23);
+      expect(await right(readModelCheckpoints(store))).toEqual(new Map());
       for (const projection of [grantRegister, roundBudget, municipalityTotals] as Projection<unknown>[]) await catchUp(store, projection, 7);
+      expect(await right(readModelCheckpoints(store))).toEqual(new Map([grantRegister, roundBudget, municipalityTotals].map(({ name }) => [name, last])));
       const states = await memoryStates(store);
       const [roundId = ""] = [...listRoundBudgets(states.roundBudget)].map((round) => round.roundId);
       const both: readonly [string, ReadModelQueries][] = [
