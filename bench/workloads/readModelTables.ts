@@ -115,6 +115,11 @@ export const readModelTables: Workload = {
         log(`  one save after a batch of ${BATCH} events, ${ROUNDS} rounds (ms: ours row by row, peer the whole state)`);
         const saves = await alternate(ROUNDS, { ours: () => saveOf(sides.ours, ++batch)(), peer: () => saveOf(sides.peer, ++batch)() }, log);
 
+        // Not a row: what a runner's start costs, from the rows (no replay) and from the whole state.
+        for (const [label, readModels] of [["rows", createPostgresReadModelStore(stores.ours)], ["whole", createPostgresReadModelStore(stores.peer, { layouts: [] })]] as const) {
+          const ms = await timeMs(() => must(readModels.load(grantRegister.name)));
+          log(`  a runner's load of the register of ${GRANTS.toLocaleString("en-US")} grants (not timed in the rows): ${label} ${Math.round(ms)} ms`);
+        }
         log(`  a reader's start to its first page of ${PAGE} grants, ${ROUNDS} rounds (ms)`);
         const starts = await alternate(
           ROUNDS,
