@@ -29,7 +29,10 @@ export interface ReadModelFence {
  * `read_model_entries`; see the README). A save writes version, checkpoint and state in one
  * transaction, so after a crash or a failed statement a load finds all of one save or all of
  * the one before. A read model with a layout is kept as rows: a save writes only the rows its
- * batch changed, and a load rebuilds the state from the rows, without replaying events.
+ * batch changed, and a load rebuilds the state from the rows, without replaying events. What
+ * changed is found by comparing the state with the one last saved, subtree by subtree, by
+ * identity: the rows written are always those of the state given, but the next save counts on
+ * the caller not changing a saved state in place, as a projection's pure fold never does.
  */
 export const createPostgresReadModelStore = (
   store: { readonly driver: SqlDriver; readonly schema: string },

@@ -72,6 +72,8 @@ export const describeReadModelTables = (prefer: "server" | "pglite"): void => {
       const store = await database.openStore(uniqueSchema("rows_incr"));
       const first = await recordGrants(store, 0, 40);
       expect((await catchUp(store, grantRegister)).checkpoint).toBe(first);
+      await catchUp(store, roundBudget);
+      await catchUp(store, municipalityTotals);
       const before = await entries(store, grantRegister.name);
       expect(before.size).toBe(40);
       expect(new Set([...before.values()].map((row) => row.saved))).toEqual(new Set([first.toString()]));
@@ -90,6 +92,20 @@ export const describeReadModelTables = (prefer: "server" | "pglite"): void => {
       expect(touched.sort()).toEqual(["g1", "g40", "g41", "g42"]);
       for (const [key, row] of before) if (key !== "g1") expect(after.get(key)).toEqual(row);
       expect(JSON.parse(String(after.get("g1")?.value))).toMatchObject({ status: "awarded", awarded: 40_000_00 });
+      // The other read models: the 4 grants' entries, and the round or the two municipalities they moved.
+      await catchUp(store, roundBudget);
+      await catchUp(store, municipalityTotals);
+      const written = await database.admin.query(
+        `SELECT name, collection, count(*)::integer AS rows FROM ${quoteIdentifier(store.schema)}.read_model_entries
+          WHERE saved_checkpoint = $1 AND name <> 'grant-register' GROUP BY name, collection ORDER BY name, collection`,
+        [second.toString()],
+      );
+      expect(written).toEqual([
+        { name: "municipality-totals", collection: "grants", rows: 4 },
+        { name: "municipality-totals", collection: "participants", rows: 2 },
+        { name: "round-budget", collection: "grants", rows: 4 },
+        { name: "round-budget", collection: "rounds", rows: 1 },
+      ]);
     });
 
     it("a failing statement mid-save leaves the previous save whole: version, checkpoint and every row", async () => {
