@@ -9,6 +9,7 @@ export const WORKLOAD_NAMES = [
   "audit",
   "hostile-bodies",
   "service-scaling",
+  "read-model-tables",
 ] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 

@@ -6,6 +6,7 @@ import { memoryAppend } from "./memoryAppend.js";
 import { memoryOneStream } from "./memoryOneStream.js";
 import { memoryPerEvent } from "./memoryPerEvent.js";
 import { postgresAppend } from "./postgresAppend.js";
+import { readModelTables } from "./readModelTables.js";
 import { rebuild } from "./rebuild.js";
 import { serviceScaling } from "./serviceScaling.js";
 
@@ -20,4 +21,5 @@ export const WORKLOADS: { readonly [K in WorkloadName]: Workload } = {
   audit,
   "hostile-bodies": hostileBodies,
   "service-scaling": serviceScaling,
+  "read-model-tables": readModelTables,
 };

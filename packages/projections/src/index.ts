@@ -24,3 +24,10 @@ export * from "./readModels/reportObligationsQueries.js";
 
 export * from "./engine/readModelStates.js";
 export * from "./engine/grantEngine.js";
+
+export * from "./persistentMapDiff.js";
+export * from "./store/keyedRowsLayout.js";
+export * from "./readModels/readModelLayouts.js";
+export * from "./queries/pageRequest.js";
+export * from "./queries/readModelQueries.js";
+export * from "./queries/memoryReadModelQueries.js";

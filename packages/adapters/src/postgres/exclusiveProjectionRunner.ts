@@ -1,9 +1,7 @@
-import { createProjectionRunner } from "@grantledger/projections";
-import type { Projection, ProjectionError, ProjectionRunner } from "@grantledger/projections";
+import { createProjectionRunner, STANDARD_LAYOUTS } from "@grantledger/projections";
+import type { KeyedRowsLayout, Projection, ProjectionError, ProjectionRunner } from "@grantledger/projections";
 import type { PostgresEventStore } from "./postgresEventStore.js";
 import { readModelStoreOver } from "./postgresReadModelStore.js";
-import { municipalityTotalsRows } from "./readModelRows.js";
-import type { ReadModelRows } from "./readModelRows.js";
 import { projectionLockKey } from "./sqlNames.js";
 import type { LockSession } from "./sqlDriver.js";
 
@@ -18,8 +16,8 @@ export interface ExclusiveProjectionRunnerOptions<S> {
   readonly projection: Projection<S>;
   /** Events per batch (one save each); the projection runner's default when absent. */
   readonly batchSize?: number;
-  /** Read models that also get rows for SQL; default: the municipality totals. */
-  readonly rows?: readonly ReadModelRows[];
+  /** Read models kept as rows, written row by row; default `STANDARD_LAYOUTS` (see `createPostgresReadModelStore`). */
+  readonly layouts?: readonly KeyedRowsLayout[];
   /** How often a standby tries to take over; default 1 000 ms. */
   readonly standbyPollMs?: number;
   /** Told of every error that stops the projection while this runner is active. */
@@ -57,7 +55,7 @@ export const createExclusiveProjectionRunner = <S>(options: ExclusiveProjectionR
   const { store, projection } = options;
   const key = projectionLockKey(store.schema, projection.name);
   const pollMs = options.standbyPollMs ?? 1_000;
-  const rows = options.rows ?? [municipalityTotalsRows];
+  const layouts = options.layouts ?? STANDARD_LAYOUTS;
   let role: RunnerRole = "stopped";
   let runner: ProjectionRunner<S> | undefined;
   let stopping = false;
@@ -88,7 +86,7 @@ export const createExclusiveProjectionRunner = <S>(options: ExclusiveProjectionR
       store,
       projection,
       batchSize: options.batchSize,
-      readModelStore: readModelStoreOver(store.driver, store.schema, rows, { session, key }),
+      readModelStore: readModelStoreOver(store.driver, store.schema, layouts, { session, key }),
       onError: (error) => {
         options.onError?.(error);
         if (error._tag !== "PoisonEvent") troubled();

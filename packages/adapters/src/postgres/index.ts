@@ -17,7 +17,6 @@ export type { AdvisoryLockKey, LockSession, NotificationListener, SqlDriver, Sql
 export type { PgliteSource } from "./pgliteDriver.js";
 export { createPostgresReadModelStore } from "./postgresReadModelStore.js";
 export type { PostgresReadModelStoreOptions } from "./postgresReadModelStore.js";
-export { municipalityTotalsRows, readModelRows } from "./readModelRows.js";
-export type { ReadModelRows } from "./readModelRows.js";
+export { createPostgresReadModelQueries, readModelCheckpoints } from "./postgresReadModelQueries.js";
 export { createExclusiveProjectionRunner } from "./exclusiveProjectionRunner.js";
 export type { ExclusiveProjectionRunner, ExclusiveProjectionRunnerOptions, RunnerRole } from "./exclusiveProjectionRunner.js";

@@ -74,7 +74,8 @@ export interface SchemeBudgetRow extends BudgetFigures, ApplicationCounts {
 const pendingOf = (round: Omit<ApplicationCounts, "pending">): number =>
   round.applications - round.awarded - round.rejected - round.dismissed - round.appealed - round.withdrawn - round.renounced;
 
-const toRow = ({ closedAt, schemeId, ...round }: RoundFigures): RoundBudgetRow => ({
+/** A round's budget row from the figures the state keeps of it: its remaining budget and pending applications worked out. */
+export const roundBudgetRowOf = ({ closedAt, schemeId, ...round }: RoundFigures): RoundBudgetRow => ({
   ...round,
   ...(schemeId === undefined ? {} : { schemeId }),
   remaining: minus(round.budget, round.committed),
@@ -87,12 +88,12 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** One round's budget, or `undefined` if no such round was opened. */
 export const getRoundBudget = (state: RoundBudgetState, roundId: string): RoundBudgetRow | undefined => {
   const round = getFrom(state.rounds, roundId);
-  return round === undefined ? undefined : toRow(round);
+  return round === undefined ? undefined : roundBudgetRowOf(round);
 };
 
 /** Every round's budget, by round id. */
 export const listRoundBudgets = (state: RoundBudgetState): readonly RoundBudgetRow[] =>
-  [...valuesOf(state.rounds)].map(toRow).sort((a, b) => byId(a.roundId, b.roundId));
+  [...valuesOf(state.rounds)].map(roundBudgetRowOf).sort((a, b) => byId(a.roundId, b.roundId));
 
 const sumRounds = (schemeId: EntityId, rounds: readonly RoundBudgetRow[]): SchemeBudgetRow => {
   const money = (pick: (round: RoundBudgetRow) => Money): Money => rounds.reduce((sum, round) => plus(sum, pick(round)), ZERO);
