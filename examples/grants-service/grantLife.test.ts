@@ -99,7 +99,7 @@ describe("a grant's life over HTTP", () => {
       lastDisbursedAt: "2009-09-01T12:00:00+02:00",
     };
     expect(await service.get("/grants/ebygg")).toMatchObject({ status: 200, body: row });
-    expect((await service.get("/grants")).body).toEqual({ grants: [row] });
+    expect((await service.get("/grants")).body).toEqual({ grants: [row], next: null });
   });
 
   it("GET /grants/:grantId/benefits gives planned against reported", async () => {

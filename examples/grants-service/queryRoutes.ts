@@ -1,10 +1,11 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Context, Hono } from "hono";
-import { getGrant, getRoundBudget, listGrants, listRoundBudgets, listSchemeBudgets, type GrantEngine } from "@grantledger/projections";
+import { getGrant, getRoundBudget, listRoundBudgets, listSchemeBudgets, type GrantEngine } from "@grantledger/projections";
 import type { GrantsEnv } from "./authentication.js";
 import { explainEngineError } from "./explainEngineError.js";
 import { explainGrantError } from "./explainGrantError.js";
 import { explainHandlerError } from "./explainHandlerError.js";
+import { grantsPage } from "./grantPages.js";
 import { readGrantHistory } from "./grantHistory.js";
 import { problemFor } from "./problem.js";
 import {
@@ -39,7 +40,7 @@ export const addQueryRoutes = (app: Hono<GrantsEnv>, engine: GrantEngine): void 
     const round = getRoundBudget(m.roundBudget, roundId);
     return round === undefined ? unknownRound(c, roundId) : ok(round);
   }));
-  app.get("/grants", settled((m) => ok({ grants: listGrants(m.grantRegister) })));
+  app.get("/grants", settled(grantsPage));
   app.get("/grants/:grantId", settled((m, c) => {
     const grantId = c.req.param("grantId") ?? "";
     const grant = getGrant(m.grantRegister, grantId);

@@ -20,7 +20,7 @@ import { businessDateOf, totalsScopeOf } from "./queryParameters.js";
 import { explainRequestError, type RequestError } from "./requestErrors.js";
 
 /** A read endpoint's answer from the settled read models. */
-export type Query = (models: ReadModelStates, c: Context) => Response;
+export type Query = (models: ReadModelStates, c: Context) => Response | Promise<Response>;
 
 /** 200 with the read model's value as it is: every figure it has, new ones included. */
 export const ok = (body: unknown): Response => jsonResponse(200, body);
