@@ -20,8 +20,15 @@ import { storeHead } from "./storeHead.js";
 
 /** What a {@link GrantEngine} runs on. */
 export interface GrantEngineOptions {
-  /** The event store; the engine never closes it (its opener does). */
+  /** The event store; the engine never closes it (its opener does). Commands and seals write here. */
   readonly store: EventStore;
+  /**
+   * Where the read models read from, when not `store`: a read-only connection to a streaming
+   * replica of it (same positions, some lag behind). Writes still go to `store`, and
+   * {@link GrantEngine.settled} still means every event stored in `store` when it is called, so a
+   * client reads its own write: it waits out the replica's lag. The engine never closes it.
+   */
+  readonly readStore?: EventStore;
   /** Where the read models and their checkpoints are kept; defaults to a new in-memory one. */
   readonly readModelStore?: ReadModelStore;
   /** Passed to {@link createGrantLedger}. */
@@ -85,9 +92,10 @@ export const startGrantEngine =
   (options: GrantEngineOptions): TaskEither<ProjectionError, GrantEngine> =>
   async () => {
     const { store } = options;
+    const followed = options.readStore ?? store;
     const readModelStore = options.readModelStore ?? createMemoryReadModelStore();
     const runnerOf = <S>(projection: Projection<S>): ProjectionRunner<S> =>
-      createProjectionRunner({ store, projection, readModelStore, ...(options.onError === undefined ? {} : { onError: options.onError }) });
+      createProjectionRunner({ store: followed, projection, readModelStore, ...(options.onError === undefined ? {} : { onError: options.onError }) });
     const runners: Runners = {
       municipalityTotals: runnerOf(municipalityTotals),
       roundBudget: runnerOf(roundBudget),
