@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import {
   buildConsistencyProof,
-  buildInclusionProof,
+  buildEventInclusionProof,
   checkConsistencyProof,
   checkInclusionProof,
   decodeProofFile,
@@ -97,22 +97,11 @@ const measure = async <P extends ProofFile>(build: () => P, check: (proof: P) =>
 const trustIn = (...seals: readonly ProofSeal[]) => ({ roots: seals.map((seal) => ({ root: seal.root, position: BigInt(seal.position) })) });
 
 /** The inclusion proof of `log.event` in `seal`'s tree, as `grantledger prove --event … --seal …` builds it. */
-export const inclusionFigures = (log: ProofLog, seal: ProofSeal): Promise<ProofFigures> => {
-  const { event, index } = log;
-  const eventHash = String(event.metadata["hash"]);
-  return measure(
-    () =>
-      buildInclusionProof(log.leafHashes, seal, { index, recordedAt: event.recordedAt, eventHash }, {
-        streamName: event.streamName,
-        revision: Number(event.revision),
-        id: event.id,
-        type: event.type,
-        data: event.data,
-        metadata: event.metadata,
-      }),
+export const inclusionFigures = (log: ProofLog, seal: ProofSeal): Promise<ProofFigures> =>
+  measure(
+    () => buildEventInclusionProof(log.leafHashes, seal, log.event, log.index),
     (proof) => checkInclusionProof(proof, trustIn(seal)),
   );
-};
 
 /** The consistency proof from `from` to `to`, as `grantledger prove --from-seal … --to-seal …` builds it. */
 export const consistencyFigures = (log: ProofLog, from: ProofSeal, to: ProofSeal): Promise<ProofFigures> =>

@@ -7,7 +7,7 @@
 import { generateKeyPairSync } from "node:crypto";
 import * as E from "fp-ts/lib/Either.js";
 import {
-  buildInclusionProof,
+  buildEventInclusionProof,
   checkInclusionProof,
   computeEventHash,
   createGrantLedger,
@@ -63,12 +63,7 @@ export async function auditTrail(): Promise<string[]> {
   const leafHashes = events.map((event, index) => logLeafHash({ index, recordedAt: event.recordedAt, eventHash: String(event.metadata["hash"]) }));
   const index = events.findIndex((event) => event.type === "GrantDisbursed");
   const payment = events[index] as RecordedEvent;
-  const proof = buildInclusionProof(
-    leafHashes,
-    { treeSize: seal.treeSize, root: seal.root, position: Number(seal.position), sealedAt: seal.sealedAt },
-    { index, recordedAt: payment.recordedAt, eventHash: String(payment.metadata["hash"]) },
-    { streamName: payment.streamName, revision: Number(payment.revision), id: payment.id, type: payment.type, data: payment.data, metadata: payment.metadata },
-  );
+  const proof = buildEventInclusionProof(leafHashes, { treeSize: seal.treeSize, root: seal.root, position: Number(seal.position), sealedAt: seal.sealedAt }, payment, index);
   const checked = checkInclusionProof(proof, { roots: [{ root: seal.root, position: seal.position }] });
   lines.push(`proof of the payment: ${E.isRight(checked) ? "holds" : checked.left.reason} (${proof.path.length} hashes)`);
 

@@ -2,15 +2,12 @@ import type { KeyObject } from "node:crypto";
 import * as E from "fp-ts/lib/Either.js";
 import {
   createRuleReplay,
-  decodeRecordedEvent,
-  SEAL_STREAM,
+  HistoryVerifier,
   readAllPages,
   StoreFailure,
-  verifyHistory,
   type EventStore,
   type ExpectedRoot,
   type HistoryBreak,
-  type PrecomputedChecks,
   type RecordedEvent,
   type RuleBreak,
   type RulesReplayed,
@@ -44,40 +41,29 @@ export interface VerifyOutcome {
 }
 
 /**
- * Runs `verifyHistory` (and rule replay) over events in one pass: each event is read once and
- * every check sees that one reading. An event is replayed through the deciders once the
- * verifier has passed it (when it asks for the next), so the first break in history order wins.
- * The source comes in batches, awaited once each.
+ * Runs the history verifier (and rule replay) over events in one pass: each event is read once
+ * and every check sees that one reading. An event is replayed through the deciders once the
+ * verifier has passed it, so the first break in history order wins. The source comes in
+ * batches, awaited once each; the events of a batch go through in a plain loop.
  */
-const verifyEvents = async <Read extends { readonly event: RecordedEvent }>(
+const verifyEvents = async <Read extends { readonly event: RecordedEvent; readonly contentHash?: string }>(
   source: AsyncIterable<Iterable<Read>>,
   checks: VerifyChecks,
   onEvent: (read: Read) => void,
-  precomputedOf?: (read: Read) => PrecomputedChecks,
 ): Promise<Omit<VerifyOutcome, "milliseconds" | "line">> => {
   const replay = checks.rules === true ? createRuleReplay() : undefined;
-  let ruleBreak: RuleBreak | undefined;
-  let current: Read | undefined;
-  async function* events(): AsyncGenerator<RecordedEvent> {
-    for await (const batch of source) {
-      for (const read of batch) {
-        if (current !== undefined && replay !== undefined) {
-          ruleBreak = replay.step(current.event);
-          if (ruleBreak !== undefined) return;
-        }
-        current = read;
-        onEvent(read);
-        yield read.event;
-      }
+  const verifier = new HistoryVerifier({ expectedRoots: checks.expectedRoots ?? [], trustedKeys: checks.trustedKeys ?? [] });
+  for await (const batch of source) {
+    for (const read of batch) {
+      onEvent(read);
+      const failed = verifier.check(read.event, read.contentHash);
+      if (failed !== undefined) return { result: E.left(failed), rules: undefined };
+      const ruleBreak = replay?.step(read.event);
+      // Once a rule breaks the verifier reads no further, and the rule's break is the answer.
+      if (ruleBreak !== undefined) return { result: E.left(ruleBreak), rules: undefined };
     }
-    if (current !== undefined && replay !== undefined) ruleBreak = replay.step(current.event);
   }
-  const result = await verifyHistory(events(), {
-    expectedRoots: checks.expectedRoots ?? [],
-    trustedKeys: checks.trustedKeys ?? [],
-    precomputed: (event) => (current?.event === event ? precomputedOf?.(current) : undefined),
-  });
-  if (ruleBreak !== undefined) return { result: E.left(ruleBreak), rules: undefined };
+  const result = verifier.finish();
   return { result, rules: E.isRight(result) ? replay?.summary() : undefined };
 };
 
@@ -98,7 +84,6 @@ export const verifyHistoryFile = async (path: string, checks: VerifyChecks = {})
       (read) => {
         current = read;
       },
-      checkedOnTheWay,
     );
     const milliseconds = performance.now() - started;
     const failed = E.isLeft(outcome.result) ? outcome.result.left : undefined;
@@ -108,15 +93,6 @@ export const verifyHistoryFile = async (path: string, checks: VerifyChecks = {})
   } finally {
     progress.stop();
   }
-};
-
-/** A file's event with the checks its reader did on the way (the content hash of its line), and its codec's verdict. */
-const checkedOnTheWay = (numbered: NumberedEvent): PrecomputedChecks => ({ contentHash: numbered.contentHash, decodeFailure: decodeFailureOf(numbered.event) });
-
-const decodeFailureOf = (event: RecordedEvent): PrecomputedChecks["decodeFailure"] => {
-  if (event.streamName === SEAL_STREAM) return undefined;
-  const decoded = decodeRecordedEvent(event);
-  return E.isLeft(decoded) ? { path: decoded.left.path, reason: decoded.left.reason } : undefined;
 };
 
 const lineOf = (failed: HistoryBreak | RuleBreak, current: { event: RecordedEvent; line: number } | undefined): number | undefined =>

@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { buildConsistencyProof, buildInclusionProof, checkConsistencyProof, checkInclusionProof, type ProofFile, type ProofSeal } from "@grantledger/core";
+import { buildConsistencyProof, buildEventInclusionProof, checkConsistencyProof, checkInclusionProof, type ProofFile, type ProofSeal } from "@grantledger/core";
 import * as E from "fp-ts/lib/Either.js";
 import { readHistoryLog, type HistoryLog } from "../audit/logLeaves.js";
 import { CliError, EXIT_OK, usageError } from "../cliError.js";
@@ -62,16 +62,7 @@ export const proveCommand = async (options: ProveOptions, output: Output): Promi
     const found = log.found.get(key);
     if (found === undefined) throw new CliError(`--event ${key}: no such event in ${log.label}`);
     if (found.index >= seal.treeSize) throw new CliError(`--event ${key} is event ${found.index} of the history, after the ${seal.treeSize} the seal at ${options.seal} covers`);
-    const { event } = found;
-    const eventHash = String(event.metadata["hash"]);
-    proof = buildInclusionProof(log.leafHashes, seal, { index: found.index, recordedAt: event.recordedAt, eventHash }, {
-      streamName: event.streamName,
-      revision: Number(event.revision),
-      id: event.id,
-      type: event.type,
-      data: event.data,
-      metadata: event.metadata,
-    });
+    proof = buildEventInclusionProof(log.leafHashes, seal, found.event, found.index);
     selfCheck(proof, log.label);
   } else {
     if (options.fromSeal === undefined || options.toSeal === undefined) throw usageError("a consistency proof needs both --from-seal <p1> and --to-seal <p2>");

@@ -2,7 +2,7 @@ import type { KeyObject } from "node:crypto";
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { describeValidationErrors } from "../events/decodeEvent.js";
-import type { JsonObject } from "../store/recordedEvent.js";
+import type { JsonObject, RecordedEvent } from "../store/recordedEvent.js";
 import { IsoDateTime } from "../values/isoTime.js";
 import { Sha256Hex } from "../values/sha256Hex.js";
 import { computeEventHash } from "./eventHash.js";
@@ -107,6 +107,20 @@ export const buildInclusionProof = (
   event,
   path: hex(inclusionProof(leafHashes, leaf.index, seal.treeSize)),
 });
+
+/**
+ * Builds the inclusion proof of a recorded event, the event at `index` of the global order (from
+ * 0), in `seal`'s tree: {@link buildInclusionProof} with the leaf (`index`, its recorded time, its
+ * `metadata.hash`) and the proved event (its stream, revision as a number, id, type, data and
+ * metadata) taken from the event, as `grantledger prove --event` writes them.
+ */
+export const buildEventInclusionProof = (leafHashes: readonly Uint8Array[], seal: ProofSeal, event: RecordedEvent, index: number): InclusionProofFile =>
+  buildInclusionProof(
+    leafHashes,
+    seal,
+    { index, recordedAt: event.recordedAt, eventHash: String(event.metadata["hash"]) },
+    { streamName: event.streamName, revision: Number(event.revision), id: event.id, type: event.type, data: event.data, metadata: event.metadata },
+  );
 
 /** Builds the consistency proof from seal `from` to seal `to`, from the first `to.treeSize` leaf hashes. */
 export const buildConsistencyProof = (leafHashes: readonly Uint8Array[], from: ProofSeal, to: ProofSeal): ConsistencyProofFile => ({

@@ -1,3 +1,4 @@
+import { hash } from "node:crypto";
 import { sha256Buffer } from "./sha256.js";
 
 // RFC 9162 (Certificate Transparency v2) §2.1: the Merkle Tree Hash over SHA-256, inclusion and
@@ -34,8 +35,30 @@ const sha256 = (prefix: Uint8Array, ...parts: readonly Uint8Array[]): Buffer => 
 /** The leaf hash of RFC 9162 §2.1.1: SHA-256(0x00 ‖ leaf). */
 export const hashLeaf = (leaf: Uint8Array): Buffer => sha256(LEAF_PREFIX, leaf);
 
+/**
+ * The input of one interior node, 0x01 ‖ left ‖ right, in one buffer made once: a tree of a
+ * million leaves hashes a million nodes, and a buffer made per node cost more than its hash.
+ * Written and hashed with nothing in between (hashing is synchronous), so never shared.
+ */
+const NODE_INPUT = Buffer.alloc(1 + 2 * HASH_SIZE, NODE_PREFIX[0]);
+
 /** The interior node hash of RFC 9162 §2.1.1: SHA-256(0x01 ‖ left ‖ right). */
-export const hashChildren = (left: Uint8Array, right: Uint8Array): Buffer => sha256(NODE_PREFIX, left, right);
+export const hashChildren = (left: Uint8Array, right: Uint8Array): Buffer => {
+  if (!isHash(left) || !isHash(right)) return sha256(NODE_PREFIX, left, right);
+  NODE_INPUT.set(left, 1);
+  NODE_INPUT.set(right, 1 + HASH_SIZE);
+  return sha256Buffer(NODE_INPUT);
+};
+
+/**
+ * {@link hashChildren} of two hashes held as "binary" (latin1) strings, a character a byte, and
+ * its hash as one: the frontier keeps its nodes so, with no buffer per node.
+ */
+const binaryChildren = (left: string, right: string): string => {
+  NODE_INPUT.write(left, 1, HASH_SIZE, "latin1");
+  NODE_INPUT.write(right, 1 + HASH_SIZE, HASH_SIZE, "latin1");
+  return hash("sha256", NODE_INPUT, "binary");
+};
 
 /** The Merkle Tree Hash of the empty tree, MTH({}) = SHA-256 of no bytes, as lower-case hex. */
 export const EMPTY_ROOT: string = sha256(new Uint8Array(0)).toString("hex");
@@ -101,9 +124,11 @@ export const rootOfLeafHashes = (leafHashes: readonly Uint8Array[]): Buffer =>
  */
 export class MerkleFrontier {
   #size: number;
-  readonly #hashes: Buffer[];
+  // "binary" (latin1) strings, a character a byte: appending hashes them with no buffer per node,
+  // and a clone copies only the array.
+  readonly #hashes: string[];
 
-  private constructor(size: number, hashes: Buffer[]) {
+  private constructor(size: number, hashes: string[]) {
     this.#size = size;
     this.#hashes = hashes;
   }
@@ -125,7 +150,7 @@ export class MerkleFrontier {
     const expected = popcount(size);
     if (hashes.length !== expected) throw new RangeError(`a tree of size ${size} has ${expected} frontier hashes, not ${hashes.length}`);
     if (!hashes.every(isHash)) throw new RangeError(`frontier hashes must be ${HASH_SIZE} bytes long`);
-    return new MerkleFrontier(size, hashes.map((hash) => Buffer.from(hash)));
+    return new MerkleFrontier(size, hashes.map((hash) => Buffer.from(hash.buffer, hash.byteOffset, hash.length).toString("latin1")));
   }
 
   /** The number of leaves in the tree. */
@@ -135,7 +160,7 @@ export class MerkleFrontier {
 
   /** The perfect-subtree roots, left to right (largest first); copies, one per set bit of the size. */
   get hashes(): readonly Buffer[] {
-    return this.#hashes.map((hash) => Buffer.from(hash));
+    return this.#hashes.map((hash) => Buffer.from(hash, "latin1"));
   }
 
   /**
@@ -149,12 +174,18 @@ export class MerkleFrontier {
   append(leafHash: Uint8Array): void {
     if (!isHash(leafHash)) throw new RangeError(`a leaf hash must be ${HASH_SIZE} bytes long, not ${leafHash.length}`);
     if (this.#size === Number.MAX_SAFE_INTEGER) throw new RangeError("the tree cannot grow beyond Number.MAX_SAFE_INTEGER leaves");
-    let node: Buffer = Buffer.from(leafHash);
+    // The leaf goes where a right child is hashed from: its first merge needs no string of it.
+    NODE_INPUT.set(leafHash, 1 + HASH_SIZE);
+    let node: string | undefined;
     for (let carry = this.#size; lsb(carry); carry = half(carry)) {
       // The last hash is the smallest subtree, of the same size as `node`: they are siblings.
-      node = hashChildren(this.#hashes.pop() as Buffer, node);
+      const left = this.#hashes.pop() as string;
+      if (node === undefined) {
+        NODE_INPUT.write(left, 1, HASH_SIZE, "latin1");
+        node = hash("sha256", NODE_INPUT, "binary");
+      } else node = binaryChildren(left, node);
     }
-    this.#hashes.push(node);
+    this.#hashes.push(node ?? NODE_INPUT.toString("latin1", 1 + HASH_SIZE));
     this.#size += 1;
   }
 
@@ -166,14 +197,14 @@ export class MerkleFrontier {
   root(): Buffer {
     const last = this.#hashes.length - 1;
     if (last < 0) return Buffer.from(EMPTY_ROOT, "hex");
-    let root: Buffer = Buffer.from(at(this.#hashes, last));
-    for (let i = last - 1; i >= 0; i--) root = hashChildren(at(this.#hashes, i), root);
-    return root;
+    let root = at(this.#hashes, last);
+    for (let i = last - 1; i >= 0; i--) root = binaryChildren(at(this.#hashes, i), root);
+    return Buffer.from(root, "latin1");
   }
 
   /** An independent copy: appending to either leaves the other as it was. */
   clone(): MerkleFrontier {
-    return new MerkleFrontier(this.#size, this.#hashes.map((hash) => Buffer.from(hash)));
+    return new MerkleFrontier(this.#size, [...this.#hashes]);
   }
 }
 

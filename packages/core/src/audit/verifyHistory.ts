@@ -1,18 +1,17 @@
 import type { KeyObject } from "node:crypto";
 import * as E from "fp-ts/lib/Either.js";
-import { decodeRecordedEvent, describeValidationErrors } from "../events/decodeEvent.js";
+import { describeValidationErrors, recordedEventDecodeFailure } from "../events/decodeEvent.js";
 import { EventMetadata } from "../events/eventMetadata.js";
 import type { RecordedEvent } from "../store/recordedEvent.js";
 import { isRecordedTime } from "../store/recordedTime.js";
 import { decodeSeal, type DecodedSeal } from "./decodeSeal.js";
 import { computeEventHash } from "./eventHash.js";
 import type { HistoryBreak } from "./historyBreak.js";
-import { LeafWindow } from "./leafWindow.js";
 import { logLeafHashBinary } from "./logLeaf.js";
-import { MerkleFrontier } from "./merkleLog.js";
 import type { SealRecordedV2 } from "./sealRecorded.js";
 import { checkTreeHeadSignature, keyIdOf } from "./sealSignature.js";
-import { SEAL_STREAM, sealRoot, StreamHeads, type StreamHead } from "./streamHeads.js";
+import { SEAL_STREAM } from "./streamHeads.js";
+import { HeadsAt, LogAt, SEAL_LAG_LIMIT, V1_SEAL_LAG_LIMIT, type Tail } from "./verifierViews.js";
 
 /** A root an auditor kept outside the store (an annual report, a letter), to check against. */
 export interface ExpectedRoot {
@@ -33,30 +32,6 @@ export interface VerifyHistoryOptions {
    * still checked.
    */
   readonly trustedKeys?: readonly KeyObject[];
-  /**
-   * What a reader already computed for an event (the CLI does, while it checks a line's canonical
-   * form, perhaps in worker threads); `undefined` or absent computes it here.
-   */
-  readonly precomputed?: (event: RecordedEvent) => PrecomputedChecks | undefined;
-}
-
-/** The per-event work of {@link verifyHistory} that needs no other event, done by a reader. */
-export interface PrecomputedChecks {
-  /** The content hash (§1); `undefined` for content with no canonical form. */
-  readonly contentHash: string | undefined;
-  /**
-   * For an event not of stream `seal`: whether it passed its codec (`undefined`) or why not.
-   * Seals are always decoded here.
-   */
-  readonly decodeFailure: DecodeFailure | undefined;
-}
-
-/** Where and why an event failed its codec. */
-export interface DecodeFailure {
-  /** The dotted path of the failing value. */
-  readonly path: string;
-  /** What was expected and found. */
-  readonly reason: string;
 }
 
 /** A seal that verified, and what it guarantees. */
@@ -115,13 +90,7 @@ export interface VerifiedHistory {
   readonly unsealed: number;
 }
 
-/**
- * How far behind the events it covers a seal may be recorded and still be checked in one pass:
- * the leaves since the last checked seal are kept (64 bytes each) until a seal covers them.
- */
-export const SEAL_LAG_LIMIT = 1_048_576;
-/** The same for a version-1 seal, whose stream heads are rolled back from an undo log. */
-export const V1_SEAL_LAG_LIMIT = 65_536;
+export { SEAL_LAG_LIMIT, V1_SEAL_LAG_LIMIT } from "./verifierViews.js";
 
 /** The content hash, or `undefined` for content with no canonical JSON form. */
 const hashOrUndefined = (event: RecordedEvent): string | undefined => {
@@ -130,11 +99,6 @@ const hashOrUndefined = (event: RecordedEvent): string | undefined => {
   } catch {
     return undefined;
   }
-};
-
-const decodeFailureOf = (event: RecordedEvent): DecodeFailure | undefined => {
-  const decoded = decodeRecordedEvent(event);
-  return E.isLeft(decoded) ? { path: decoded.left.path, reason: decoded.left.reason } : undefined;
 };
 
 type Where = Pick<HistoryBreak, "streamName" | "revision" | "position">;
@@ -149,134 +113,135 @@ const breakAt = (where: Where, kind: HistoryBreak["kind"], expected: string, fou
   found,
 });
 
-/** A stream's last event so far: its revision and hash. */
-interface Tail {
-  readonly revision: bigint;
-  readonly hash: string;
-}
-
 /**
- * The version-1 view: each stream's head is its tail (kept anyway for the chain), and a ring of
- * the last {@link V1_SEAL_LAG_LIMIT} changes (position, stream, the tail it replaced) lets a
- * version-1 seal see the heads as they were at its position. Three array writes an event, no
- * object: most histories hold no version-1 seal, and pay only that.
+ * The verifier of {@link verifyHistory}, an event at a time: a reader that holds events in
+ * batches (a chunk of a file, a page of a store) gives them to {@link HistoryVerifier.check}
+ * in global order, in a plain loop, with no promise or iterator step per event, and asks
+ * {@link HistoryVerifier.finish} at the end. The checks and their order are `verifyHistory`'s.
  */
-class HeadsAt {
-  private readonly positions: bigint[] = new Array<bigint>(V1_SEAL_LAG_LIMIT);
-  private readonly names: string[] = new Array<string>(V1_SEAL_LAG_LIMIT);
-  private readonly previous: (Tail | undefined)[] = new Array<Tail | undefined>(V1_SEAL_LAG_LIMIT);
-  private count = 0;
+export class HistoryVerifier {
+  readonly #trusted: ReadonlySet<string>;
+  readonly #demandSignature: boolean;
+  readonly #kept: readonly ExpectedRoot[];
+  readonly #pendingKept: (ExpectedRoot & { readonly computed: string })[] = [];
+  #keptVerified = 0;
+  #nextKept = 0;
+  readonly #log = new LogAt();
+  readonly #tails = new Map<string, Tail>();
+  readonly #heads = new HeadsAt(this.#tails);
+  readonly #verifiedSeals: VerifiedSeal[] = [];
+  #lastSealedSize: number | undefined;
+  #lastPosition: bigint | undefined;
 
-  constructor(private readonly tails: ReadonlyMap<string, Tail>) {}
-
-  /** Notes that `event` replaced its stream's tail `before` (call before the tail is set). */
-  add(event: RecordedEvent, before: Tail | undefined): void {
-    if (event.streamName === SEAL_STREAM) return;
-    const slot = this.count % V1_SEAL_LAG_LIMIT;
-    this.positions[slot] = event.position;
-    this.names[slot] = event.streamName;
-    this.previous[slot] = before;
-    this.count += 1;
+  /** A verifier that has read nothing yet. */
+  constructor(options: VerifyHistoryOptions = {}) {
+    this.#trusted = new Set((options.trustedKeys ?? []).map(keyIdOf));
+    this.#demandSignature = this.#trusted.size > 0;
+    this.#kept = [...(options.expectedRoots ?? [])].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
   }
 
-  /** The version-1 root at `position`, or `undefined` when it is too far back to know. */
-  rootAt(position: bigint): string | undefined {
-    const heads = new Map<string, Tail | undefined>();
-    const oldest = Math.max(0, this.count - V1_SEAL_LAG_LIMIT);
-    let i = this.count - 1;
-    for (; i >= oldest; i--) {
-      const slot = i % V1_SEAL_LAG_LIMIT;
-      if ((this.positions[slot] as bigint) <= position) break;
-      // Walking back, the earliest change after `position` leaves each stream as it was then.
-      heads.set(this.names[slot] as string, this.previous[slot]);
+  /**
+   * Checks the next event of the history and takes it in: the first break it makes, or
+   * `undefined`. After a break the verifier has nothing more to say; it is not to be given more.
+   *
+   * @param contentHash - the event's content hash (docs/audit.md §1), exactly as
+   *   `computeEventHash` gives it, when the reader has it already (the CLI has it from the
+   *   line's canonical form); otherwise computed here. It is trusted as that hash.
+   */
+  check(event: RecordedEvent, contentHash?: string): HistoryBreak | undefined {
+    this.#checkKeptBefore(event.position);
+    const lastPosition = this.#lastPosition;
+    if (lastPosition !== undefined && event.position <= lastPosition) return breakAt(event, "position-order", `above ${lastPosition}`, String(event.position));
+    const tail = this.#tails.get(event.streamName);
+    const expectedRevision = tail === undefined ? 0n : tail.revision + 1n;
+    if (event.revision !== expectedRevision) return breakAt(event, "revision-gap", String(expectedRevision), String(event.revision));
+    // The leaf commits to the time as written: only the one form every store reads back is one.
+    if (!isRecordedTime(event.recordedAt)) return breakAt(event, "undecodable", "recordedAt YYYY-MM-DDTHH:MM:SS.sssZ (a UTC instant)", JSON.stringify(event.recordedAt));
+    const prevHash = tail?.hash ?? null;
+    const foundPrev = event.metadata["prevHash"];
+    const hash = contentHash ?? hashOrUndefined(event);
+    let seal: DecodedSeal | undefined;
+    if (event.streamName === SEAL_STREAM) {
+      const decoded = decodeSeal(event);
+      const metadata = EventMetadata.decode(event.metadata);
+      const failed = E.isLeft(decoded) ? decoded.left : E.isLeft(metadata) ? describeValidationErrors(metadata.left) : undefined;
+      if (failed !== undefined) return breakAt(event, "undecodable", `a valid ${event.type}`, `${failed.path}: ${failed.reason}`);
+      seal = (decoded as E.Right<DecodedSeal>).right;
+    } else {
+      // Both hashes equal to hashes computed here are hashes: the codec need not look at them again.
+      const hashesChecked = hash !== undefined && hash === event.metadata["hash"] && foundPrev === prevHash;
+      const failure = recordedEventDecodeFailure(event, hashesChecked);
+      if (failure !== undefined) return breakAt(event, "undecodable", `a valid ${event.type}`, `${failure.path}: ${failure.reason}`);
     }
-    if (i < oldest && oldest > 0) return undefined;
-    const sorted: StreamHead[] = [];
-    for (const [streamName, tail] of this.tails) {
-      if (streamName === SEAL_STREAM) continue;
-      const then = heads.has(streamName) ? heads.get(streamName) : tail;
-      if (then !== undefined) sorted.push({ streamName, revision: then.revision, hash: then.hash });
+    if (foundPrev !== prevHash) return breakAt(event, "chain-link", String(prevHash), String(foundPrev));
+    if (hash === undefined) return breakAt(event, "content-hash", "content with a JSON form", "a text RFC 8785 cannot write (a lone surrogate)");
+    if (hash !== event.metadata["hash"]) return breakAt(event, "content-hash", hash, String(event.metadata["hash"]));
+    if (seal !== undefined) {
+      const checked = this.#checkSeal(event, seal);
+      if ("_tag" in checked) return checked;
+      this.#verifiedSeals.push(checked);
     }
-    return sealRoot(StreamHeads.sort(sorted));
-  }
-}
-
-/** The version-2 view: the log checked up to the last seal, and the leaves read since. */
-class LogAt {
-  base = MerkleFrontier.empty();
-  readonly window = new LeafWindow();
-
-  get size(): number {
-    return this.base.size + this.window.length;
+    this.#heads.add(event, tail);
+    this.#tails.set(event.streamName, { revision: event.revision, hash });
+    const log = this.#log;
+    log.add(logLeafHashBinary({ index: log.size, recordedAt: event.recordedAt, eventHash: hash }), event, hash);
+    this.#lastPosition = event.position;
+    return undefined;
   }
 
-  add(leafHash: string, event: RecordedEvent, eventHash: string): void {
-    this.window.push(leafHash, eventHash, event.streamName, Number(event.revision));
-    if (this.window.length > SEAL_LAG_LIMIT) this.advanceTo(this.base.size + 1);
+  /** The checks that wait for the end (kept roots, a demanded signature), and what was verified. */
+  finish(): E.Either<HistoryBreak, VerifiedHistory> {
+    this.#checkKeptBefore(undefined);
+    const unmatched = this.#pendingKept[0];
+    if (unmatched !== undefined) {
+      return E.left(breakAt({ streamName: "(kept root)", revision: undefined, position: unmatched.position }, "expected-root", unmatched.computed, unmatched.root));
+    }
+    if (this.#demandSignature && !this.#verifiedSeals.some((seal) => seal.signedBy?.trusted === true)) {
+      // Removing every seal (or re-sealing without the key) must not pass where signatures are demanded.
+      return E.left(breakAt({ streamName: SEAL_STREAM, revision: undefined, position: undefined }, "seal-signature", "at least one seal signed by a trusted key", "no signed seal"));
+    }
+    const log = this.#log;
+    const size = log.size;
+    return E.right({
+      events: size,
+      streams: this.#tails.size,
+      seals: this.#verifiedSeals.length,
+      verifiedSeals: this.#verifiedSeals,
+      keptRoots: this.#keptVerified,
+      lastPosition: this.#lastPosition,
+      log: { treeSize: size, root: log.frontierAt(size).root().toString("hex") },
+      unsealed: size - (this.#lastSealedSize ?? 0),
+    });
   }
-
-  /** The tree of the first `size` leaves (base.size ≤ size ≤ this.size), without moving the base. */
-  frontierAt(size: number): MerkleFrontier {
-    const frontier = this.base.clone();
-    for (let i = 0; frontier.size < size; i++) frontier.append(this.window.leafHash(i));
-    return frontier;
-  }
-
-  /** Moves the base to `size`: leaves before it can no longer be sealed. */
-  advanceTo(size: number, frontier = this.frontierAt(size)): void {
-    this.window.dropFirst(size - this.base.size);
-    this.base = frontier;
-  }
-
-  /** The leaf at `index` (base.size ≤ index < size) as a seal names its last event. */
-  sealedEventAt(index: number): { readonly streamName: string; readonly revision: number; readonly eventHash: string } {
-    return { ...this.window.eventAt(index - this.base.size), eventHash: this.window.eventHash(index - this.base.size) };
-  }
-}
-
-/**
- * Verifies a whole history read in global order, in one pass (docs/audit.md §4): every event
- * decodes, revisions run 0, 1, 2 … in each stream, every `prevHash` is the previous event's
- * `hash`, every `hash` is the hash of the content; every seal is checked where it is read
- * against the events before it — a version-2 seal by its Merkle log over the global order
- * (content, order, recorded time, presence), its frontier, last event and signature; a
- * version-1 seal by the stream heads at its position — and every root kept outside at its
- * position. Stops at the first break. Memory: one entry per stream, plus 64 bytes per event
- * read since the last seal.
- */
-export const verifyHistory = async (
-  events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
-  options: VerifyHistoryOptions = {},
-): Promise<E.Either<HistoryBreak, VerifiedHistory>> => {
-  const trusted = new Set((options.trustedKeys ?? []).map(keyIdOf));
-  const demandSignature = trusted.size > 0;
-  const kept = [...(options.expectedRoots ?? [])].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
-  const pendingKept: (ExpectedRoot & { readonly computed: string })[] = [];
-  let keptVerified = 0;
-  let nextKept = 0;
-
-  const log = new LogAt();
-  const tails = new Map<string, Tail>();
-  const heads = new HeadsAt(tails);
-  const verifiedSeals: VerifiedSeal[] = [];
-  let lastSealedSize: number | undefined;
-  let lastPosition: bigint | undefined;
 
   // A kept root is the log's root (or, for a version-1 root, the heads' root) at its position.
   // One that matches neither may name a position of the store it was sealed in, before the
   // history was moved to a store that numbers positions its own way: a version-2 seal that
   // records that root at that position and verifies settles it.
-  const checkKeptBefore = (position: bigint | undefined): void => {
-    for (; nextKept < kept.length; nextKept++) {
-      const root = kept[nextKept] as ExpectedRoot;
+  #checkKeptBefore(position: bigint | undefined): void {
+    const kept = this.#kept;
+    for (; this.#nextKept < kept.length; this.#nextKept++) {
+      const root = kept[this.#nextKept] as ExpectedRoot;
       if (position !== undefined && root.position >= position) return;
-      const computed = log.frontierAt(log.size).root().toString("hex");
-      if (computed === root.root || heads.rootAt(root.position) === root.root) keptVerified += 1;
-      else pendingKept.push({ ...root, computed });
+      const computed = this.#log.frontierAt(this.#log.size).root().toString("hex");
+      if (computed === root.root || this.#heads.rootAt(root.position) === root.root) this.#keptVerified += 1;
+      else this.#pendingKept.push({ ...root, computed });
     }
-  };
+  }
 
-  const checkSealV2 = (where: Where, data: SealRecordedV2["data"], actor: string): HistoryBreak | VerifiedSeal => {
+  #checkSeal(event: RecordedEvent, seal: DecodedSeal): HistoryBreak | VerifiedSeal {
+    const actor = String(event.metadata["actor"]);
+    if (seal.version === 2) return this.#checkSealV2(event, seal.data, actor);
+    const at = BigInt(seal.data.position);
+    if (at >= event.position) return breakAt(event, "seal-order", `a position before the seal's own (${event.position})`, String(at));
+    const root = this.#heads.rootAt(at);
+    if (root === undefined) return breakAt(event, "seal-order", `a position at most ${V1_SEAL_LAG_LIMIT} events behind the seal`, String(at));
+    if (root !== seal.data.root) return breakAt(event, "seal-root", root, seal.data.root);
+    return { version: 1, revision: event.revision, position: event.position, covers: at, treeSize: undefined, root, actor, signedBy: undefined };
+  }
+
+  #checkSealV2(where: Where, data: SealRecordedV2["data"], actor: string): HistoryBreak | VerifiedSeal {
+    const log = this.#log;
     const size = data.treeSize;
     const here = log.size;
     // More events sealed than precede the seal: some were removed (or the seal moved before them).
@@ -296,91 +261,48 @@ export const verifyHistory = async (
     if (data.signature !== undefined) {
       const head = { treeSize: size, root: data.root, sealedAt: data.sealedAt };
       if (!checkTreeHeadSignature(head, data.signature)) return breakAt(where, "seal-signature", `a valid Ed25519 signature by key ${data.signature.keyId}`, "a signature that does not verify");
-      signedBy = { keyId: data.signature.keyId, trusted: trusted.has(data.signature.keyId) };
+      signedBy = { keyId: data.signature.keyId, trusted: this.#trusted.has(data.signature.keyId) };
     }
-    if (demandSignature && signedBy !== undefined && !signedBy.trusted) return breakAt(where, "seal-signature", `a signature by one of the keys ${[...trusted].join(", ")}`, `key ${signedBy.keyId}`);
+    if (this.#demandSignature && signedBy !== undefined && !signedBy.trusted) return breakAt(where, "seal-signature", `a signature by one of the keys ${[...this.#trusted].join(", ")}`, `key ${signedBy.keyId}`);
     log.advanceTo(size, frontier);
-    lastSealedSize = size;
+    this.#lastSealedSize = size;
+    const pendingKept = this.#pendingKept;
     for (let i = pendingKept.length - 1; i >= 0; i--) {
       const pending = pendingKept[i] as ExpectedRoot & { readonly computed: string };
       if (pending.root === data.root && pending.position === BigInt(data.position)) {
         pendingKept.splice(i, 1);
-        keptVerified += 1;
+        this.#keptVerified += 1;
       }
     }
     return { version: 2, revision: where.revision ?? 0n, position: where.position ?? 0n, covers: BigInt(data.position), treeSize: size, root: data.root, actor, signedBy };
-  };
+  }
+}
 
-  const checkSeal = (event: RecordedEvent, seal: DecodedSeal): HistoryBreak | VerifiedSeal => {
-    const actor = String(event.metadata["actor"]);
-    if (seal.version === 2) return checkSealV2(event, seal.data, actor);
-    const at = BigInt(seal.data.position);
-    if (at >= event.position) return breakAt(event, "seal-order", `a position before the seal's own (${event.position})`, String(at));
-    const root = heads.rootAt(at);
-    if (root === undefined) return breakAt(event, "seal-order", `a position at most ${V1_SEAL_LAG_LIMIT} events behind the seal`, String(at));
-    if (root !== seal.data.root) return breakAt(event, "seal-root", root, seal.data.root);
-    return { version: 1, revision: event.revision, position: event.position, covers: at, treeSize: undefined, root, actor, signedBy: undefined };
-  };
-
-  for await (const event of events) {
-    const pre = options.precomputed?.(event);
-    checkKeptBefore(event.position);
-    if (lastPosition !== undefined && event.position <= lastPosition) {
-      return E.left(breakAt(event, "position-order", `above ${lastPosition}`, String(event.position)));
+/**
+ * Verifies a whole history read in global order, in one pass (docs/audit.md §4): every event
+ * decodes, revisions run 0, 1, 2 … in each stream, every `prevHash` is the previous event's
+ * `hash`, every `hash` is the hash of the content; every seal is checked where it is read
+ * against the events before it — a version-2 seal by its Merkle log over the global order
+ * (content, order, recorded time, presence), its frontier, last event and signature; a
+ * version-1 seal by the stream heads at its position — and every root kept outside at its
+ * position. Stops at the first break. Memory: one entry per stream, plus 64 bytes per event
+ * read since the last seal. {@link HistoryVerifier} is the same, an event at a time.
+ */
+export const verifyHistory = async (
+  events: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
+  options: VerifyHistoryOptions = {},
+): Promise<E.Either<HistoryBreak, VerifiedHistory>> => {
+  const verifier = new HistoryVerifier(options);
+  if (Symbol.iterator in events) {
+    for (const event of events) {
+      const failed = verifier.check(event);
+      if (failed !== undefined) return E.left(failed);
     }
-    const tail = tails.get(event.streamName);
-    const expectedRevision = tail === undefined ? 0n : tail.revision + 1n;
-    if (event.revision !== expectedRevision) return E.left(breakAt(event, "revision-gap", String(expectedRevision), String(event.revision)));
-    // The leaf commits to the time as written: only the one form every store reads back is one.
-    if (!isRecordedTime(event.recordedAt)) {
-      return E.left(breakAt(event, "undecodable", "recordedAt YYYY-MM-DDTHH:MM:SS.sssZ (a UTC instant)", JSON.stringify(event.recordedAt)));
+  } else {
+    for await (const event of events) {
+      const failed = verifier.check(event);
+      if (failed !== undefined) return E.left(failed);
     }
-    let seal: DecodedSeal | undefined;
-    if (event.streamName === SEAL_STREAM) {
-      const decoded = decodeSeal(event);
-      const metadata = EventMetadata.decode(event.metadata);
-      const failed = E.isLeft(decoded) ? decoded.left : E.isLeft(metadata) ? describeValidationErrors(metadata.left) : undefined;
-      if (failed !== undefined) return E.left(breakAt(event, "undecodable", `a valid ${event.type}`, `${failed.path}: ${failed.reason}`));
-      seal = (decoded as E.Right<DecodedSeal>).right;
-    } else {
-      const failure = pre === undefined ? decodeFailureOf(event) : pre.decodeFailure;
-      if (failure !== undefined) return E.left(breakAt(event, "undecodable", `a valid ${event.type}`, `${failure.path}: ${failure.reason}`));
-    }
-    const prevHash = tail?.hash ?? null;
-    const foundPrev = event.metadata["prevHash"];
-    if (foundPrev !== prevHash) return E.left(breakAt(event, "chain-link", String(prevHash), String(foundPrev)));
-    const hash = pre === undefined ? hashOrUndefined(event) : pre.contentHash;
-    if (hash === undefined) return E.left(breakAt(event, "content-hash", "content with a JSON form", "a text RFC 8785 cannot write (a lone surrogate)"));
-    if (hash !== event.metadata["hash"]) return E.left(breakAt(event, "content-hash", hash, String(event.metadata["hash"])));
-    if (seal !== undefined) {
-      const checked = checkSeal(event, seal);
-      if ("_tag" in checked) return E.left(checked);
-      verifiedSeals.push(checked);
-    }
-    heads.add(event, tail);
-    tails.set(event.streamName, { revision: event.revision, hash });
-    const index = log.size;
-    log.add(logLeafHashBinary({ index, recordedAt: event.recordedAt, eventHash: hash }), event, hash);
-    lastPosition = event.position;
   }
-  checkKeptBefore(undefined);
-  const unmatched = pendingKept[0];
-  if (unmatched !== undefined) {
-    return E.left(breakAt({ streamName: "(kept root)", revision: undefined, position: unmatched.position }, "expected-root", unmatched.computed, unmatched.root));
-  }
-  if (demandSignature && !verifiedSeals.some((seal) => seal.signedBy?.trusted === true)) {
-    // Removing every seal (or re-sealing without the key) must not pass where signatures are demanded.
-    return E.left(breakAt({ streamName: SEAL_STREAM, revision: undefined, position: undefined }, "seal-signature", "at least one seal signed by a trusted key", "no signed seal"));
-  }
-  const size = log.size;
-  return E.right({
-    events: size,
-    streams: tails.size,
-    seals: verifiedSeals.length,
-    verifiedSeals,
-    keptRoots: keptVerified,
-    lastPosition,
-    log: { treeSize: size, root: log.frontierAt(size).root().toString("hex") },
-    unsealed: size - (lastSealedSize ?? 0),
-  });
+  return verifier.finish();
 };

@@ -1,8 +1,8 @@
 import * as E from "fp-ts/lib/Either.js";
-import type * as t from "io-ts";
+import * as t from "io-ts";
 import type { DomainEvent } from "./domainEvent.js";
 import type { RecordedEvent } from "../store/recordedEvent.js";
-import { decodeDomainEvent } from "./domainEvent.js";
+import { decodeDomainEvent, isDomainEvent } from "./domainEvent.js";
 import { EventMetadata } from "./eventMetadata.js";
 
 /** A recorded event that did not pass its codec: where it is, and what failed. */
@@ -96,4 +96,33 @@ export const decodeRecordedEvent = (recorded: RecordedEvent): E.Either<EventDeco
   const metadata = EventMetadata.decode(recorded.metadata);
   if (E.isLeft(metadata)) return decodeFailure(recorded, metadata.left, "metadata");
   return E.right({ recorded, event: event.right, metadata: metadata.right });
+};
+
+/** Where and why a recorded event fails its codecs: the `path` and `reason` of {@link EventDecodeFailed}. */
+export interface DecodeFailure {
+  /** The failing path, e.g. `event.data.participants.0.shareBps` or `metadata.hash`. */
+  readonly path: string;
+  /** What the codec expected and found there. */
+  readonly reason: string;
+}
+
+// The metadata codec without the two hashes, for a caller that has checked them itself.
+const { hash: _hash, prevHash: _prevHash, ...unchainedProps } = EventMetadata.props;
+const UnchainedMetadata = t.type(unchainedProps);
+
+/**
+ * Whether a recorded event passes its codecs, as {@link decodeRecordedEvent} decides it, without
+ * decoding: `undefined` when it does, else where and why not, as `decodeRecordedEvent` says it.
+ * The codecs' type guards are asked first ({@link isDomainEvent}; the metadata codec, too, only
+ * checks); only an event that fails them is decoded, for the failing path.
+ *
+ * @param hashesChecked - `true` when the caller knows `metadata.hash` and `metadata.prevHash`
+ *   to be what the codec asks (a verifier that found them equal to hashes it computed): the
+ *   guard then leaves them out.
+ */
+export const recordedEventDecodeFailure = (recorded: RecordedEvent, hashesChecked = false): DecodeFailure | undefined => {
+  const metadataPasses = hashesChecked ? UnchainedMetadata.is(recorded.metadata) : EventMetadata.is(recorded.metadata);
+  if (metadataPasses && isDomainEvent({ type: recorded.type, data: recorded.data })) return undefined;
+  const decoded = decodeRecordedEvent(recorded);
+  return E.isLeft(decoded) ? { path: decoded.left.path, reason: decoded.left.reason } : undefined;
 };

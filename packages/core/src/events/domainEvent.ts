@@ -36,19 +36,8 @@ export const roundStreamName = (roundId: string): string => `round-${roundId}`;
 /** The stream of a grant: `grant-<grantId>`. */
 export const grantStreamName = (grantId: string): string => `grant-${grantId}`;
 
-/** One codec per event type, so a decode failure names the fields of the right event. */
-export const EVENT_CODECS: {
-  readonly [K in DomainEventType]: t.Decoder<
-    unknown,
-    Extract<
-      DomainEvent,
-      {
-        /** Picks the event of type `K` from the union. */
-        type: K;
-      }
-    >
-  >;
-} = {
+// The codecs as they are (io-ts types, with their guards); exported below as decoders.
+const CODECS = {
   RoundOpened,
   FundsCommitted,
   FundsReleased,
@@ -75,7 +64,21 @@ export const EVENT_CODECS: {
   AppealUpheld,
   AppealDismissed,
   ConflictOfInterestDeclared,
-};
+} as const;
+
+/** One codec per event type, so a decode failure names the fields of the right event. */
+export const EVENT_CODECS: {
+  readonly [K in DomainEventType]: t.Decoder<
+    unknown,
+    Extract<
+      DomainEvent,
+      {
+        /** Picks the event of type `K` from the union. */
+        type: K;
+      }
+    >
+  >;
+} = CODECS;
 
 const isDomainEventType = (type: string): type is DomainEventType => Object.hasOwn(EVENT_CODECS, type);
 
@@ -87,3 +90,11 @@ export const decodeDomainEvent = (input: { type: string; data: unknown }): t.Val
   const codec: t.Decoder<unknown, DomainEvent> = EVENT_CODECS[input.type];
   return codec.decode(input);
 };
+
+/**
+ * Whether `{ type, data }` passes the codec of its type, exactly when {@link decodeDomainEvent}
+ * would succeed, by the codec's type guard: every event codec only checks (none turns a value
+ * into another), so its guard and its decode agree, and the guard builds no context, `Either`
+ * or copy.
+ */
+export const isDomainEvent = (input: { type: string; data: unknown }): boolean => isDomainEventType(input.type) && CODECS[input.type].is(input);

@@ -156,6 +156,26 @@ describe("isIsoDateTime", () => {
     expect(() => unsafeIsoDateTime(value)).toThrow(RangeError);
   });
 
+  it("is an instant Date.parse reads for every time of the form on a real day, so form and calendar decide alone", () => {
+    const time = fc.record({
+      date: validDate,
+      hour: fc.integer({ min: 0, max: 23 }),
+      minute: fc.integer({ min: 0, max: 59 }),
+      seconds: fc.option(fc.record({ second: fc.integer({ min: 0, max: 59 }), fraction: fc.option(fc.stringMatching(/^\d{1,9}$/)) })),
+      zone: fc.option(fc.record({ sign: fc.constantFrom("+", "-"), hours: fc.integer({ min: 0, max: 23 }), minutes: fc.integer({ min: 0, max: 59 }) })),
+    });
+    fc.assert(
+      fc.property(time, ({ date, hour, minute, seconds, zone }) => {
+        const secondsText = seconds === null ? "" : `:${pad(seconds.second, 2)}${seconds.fraction === null ? "" : `.${seconds.fraction}`}`;
+        const zoneText = zone === null ? "Z" : `${zone.sign}${pad(zone.hours, 2)}:${pad(zone.minutes, 2)}`;
+        const value = `${writeDate(date)}T${pad(hour, 2)}:${pad(minute, 2)}${secondsText}${zoneText}`;
+        expect(isIsoDateTime(value)).toBe(true);
+        expect(Number.isNaN(Date.parse(value))).toBe(false);
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it("accepts every instant written by toISOString", () => {
     fc.assert(
       fc.property(
