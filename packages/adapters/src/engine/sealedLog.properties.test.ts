@@ -183,7 +183,7 @@ describe("a. a seal fixes every event it covers; after the last seal only the ha
     // Every tampering was tried on both sides of the last seal, and both seal kinds of break occurred.
     for (const kind of TAMPERINGS) expect(seen.get(`${kind} unsealed`) ?? 0, kind).toBeGreaterThan(0);
     expect([...seen.keys()].some((key) => key.endsWith("seal-root"))).toBe(true);
-  });
+  }, 120_000); // 200 histories of up to hundreds of events: some 10 s alone, far longer on a loaded machine
 
   it("catches what is not re-chained by the hash chain alone, wherever it is: a changed field at its event, a removed or moved event in the middle of a stream", async () => {
     await fc.assert(
