@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { request } from "node:http";
-import { fileURLToPath } from "node:url";
+import { startServiceProcess } from "../lib/serviceProcess.js";
 import type { Workload } from "../lib/workload.js";
 
-const SERVICE = fileURLToPath(new URL("../../examples/grants-service/main.ts", import.meta.url));
 const CLIENTS = 4;
 const BODY_BYTES = 400 * 1024 * 1024;
 const CHUNK = Buffer.alloc(1024 * 1024, 0x61);
@@ -18,20 +16,6 @@ const statusMb = async (pid: number, field: "VmRSS" | "VmHWM"): Promise<number> 
   if (match === null) throw new Error(`no ${field} in /proc/${pid}/status`);
   return Number(match[1]) / 1024;
 };
-
-const startService = (): Promise<{ child: ChildProcess; port: number }> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, SERVICE, "--store", "memory", "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    const onData = (data: Buffer): void => {
-      output += data.toString();
-      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);
-      if (match !== null) resolve({ child, port: Number(match[1]) });
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", (data: Buffer) => (output += data.toString()));
-    child.once("exit", (code) => reject(new Error(`the service exited (${code}) before listening: ${output}`)));
-  });
 
 /** Sends one body of {@link BODY_BYTES} as fast as the service reads it; resolves with the status, or 0 if the connection was cut first. */
 const sendHugeBody = (port: number): Promise<number> =>
@@ -63,7 +47,9 @@ export const hostileBodies: Workload = {
   name: "hostile-bodies",
   measures: `peak resident memory of the example service (memory store) while ${CLIENTS} clients each send a ${BODY_BYTES / 1024 / 1024} MiB body at once, beside its resident memory at rest; MiB`,
   run: async (log) => {
-    const { child, port } = await startService();
+    const service = await startServiceProcess("memory:");
+    const { child } = service;
+    const port = Number(new URL(service.url).port);
     try {
       const pid = child.pid ?? 0;
       const idle = await statusMb(pid, "VmRSS");
@@ -84,7 +70,7 @@ export const hostileBodies: Workload = {
         },
       ];
     } finally {
-      child.kill("SIGTERM");
+      await service.stop();
     }
   },
 };

@@ -1,33 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { perSecond, timeMs } from "../lib/rounds.js";
 import { createScratchDatabase, serverProblem } from "../lib/scratchDatabase.js";
+import { startServiceProcess, type ServiceProcess } from "../lib/serviceProcess.js";
 import type { ResultRow, Workload } from "../lib/workload.js";
 
-const SERVICE = fileURLToPath(new URL("../../examples/grants-service/main.ts", import.meta.url));
 const PROCESS_COUNTS = [1, 2, 4] as const;
 const GRANTS = 300;
 /** Requests in flight at once, the same for every process count: only the processes change. */
 const IN_FLIGHT = 16;
 const ROUND = "skalering";
-
-interface Service {
-  readonly child: ChildProcess;
-  readonly url: string;
-}
-
-const startService = (storeUrl: string): Promise<Service> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...process.execArgv, SERVICE, "--store", storeUrl, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout?.on("data", (data: Buffer) => {
-      output += data.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1] !== undefined) resolve({ child, url: match[1] });
-    });
-    child.stderr?.on("data", (data: Buffer) => (output += data.toString()));
-    child.once("exit", (code) => reject(new Error(`a service exited (${code}) before listening: ${output}`)));
-  });
 
 const post = async (base: string, path: string, body: unknown, actor: string): Promise<void> => {
   const answer = await fetch(`${base}${path}`, { method: "POST", headers: { "content-type": "application/json", "x-actor": actor }, body: JSON.stringify(body) });
@@ -60,12 +40,12 @@ const grantThrough = async (base: string, grantId: string): Promise<void> => {
 /** Commands per second with `processes` services on one fresh database, {@link IN_FLIGHT} grants at a time spread over them. */
 const commandsPerSecond = async (adminUrl: string, processes: number, log: (line: string) => void): Promise<number> => {
   const database = await createScratchDatabase(adminUrl, `scaling${processes}`);
-  const services: Service[] = [];
+  const services: ServiceProcess[] = [];
   try {
     // The first migrates the new database; the others start on it once it is there.
-    services.push(await startService(database.url));
-    services.push(...(await Promise.all(Array.from({ length: processes - 1 }, () => startService(database.url)))));
-    const first = services[0] as Service;
+    services.push(await startServiceProcess(database.url));
+    services.push(...(await Promise.all(Array.from({ length: processes - 1 }, () => startServiceProcess(database.url)))));
+    const first = services[0] as ServiceProcess;
     await post(
       first.url,
       "/rounds",
@@ -82,7 +62,7 @@ const commandsPerSecond = async (adminUrl: string, processes: number, log: (line
     );
     let next = 0;
     const worker = async (index: number): Promise<void> => {
-      const base = (services[index % services.length] as Service).url;
+      const base = (services[index % services.length] as ServiceProcess).url;
       for (let grant = next++; grant < GRANTS; grant = next++) await grantThrough(base, `g${grant}`);
     };
     const ms = await timeMs(() => Promise.all(Array.from({ length: IN_FLIGHT }, (_, index) => worker(index))).then(() => undefined));
@@ -90,8 +70,7 @@ const commandsPerSecond = async (adminUrl: string, processes: number, log: (line
     log(`  ${processes} process${processes === 1 ? "" : "es"}: ${(GRANTS * 4).toLocaleString("en-US")} commands in ${(ms / 1000).toFixed(1)} s, ${rate.toFixed(0)} commands/s`);
     return rate;
   } finally {
-    for (const service of services) service.child.kill("SIGTERM");
-    await Promise.all(services.map((service) => new Promise((resolve) => (service.child.exitCode !== null ? resolve(undefined) : service.child.once("exit", resolve)))));
+    await Promise.all(services.map((service) => service.stop()));
     await database.drop();
   }
 };
