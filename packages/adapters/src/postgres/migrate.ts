@@ -3,6 +3,7 @@ import { keptRecordedAtMigration } from "./keptRecordedAtMigration.js";
 import { readModelTablesMigration } from "./readModelTablesMigration.js";
 import { lifecycleFiguresMigration } from "./lifecycleFiguresMigration.js";
 import { streamExistsReplayMigration } from "./streamExistsReplayMigration.js";
+import { importEventsMigration } from "./importEventsMigration.js";
 import { migrationLockKey, quoteIdentifier } from "./sqlNames.js";
 import type { SqlDriver } from "./sqlDriver.js";
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: "append keeps an imported recorded time", sql: keptRecordedAtMigration },
   { version: 4, name: "totals views show repaid and returned money", sql: lifecycleFiguresMigration },
   { version: 5, name: "a stream_exists retry of a stream's first batch is replayed", sql: streamExistsReplayMigration },
+  { version: 6, name: "bulk import function", sql: importEventsMigration },
 ];
 
 /** The migration a current schema is at: the newest this library knows. */
