@@ -34,8 +34,13 @@ export interface ImportConflict {
   readonly revision: bigint;
   /** Its id. */
   readonly eventId: string;
-  /** What the store holds in its way (the other event's id, stream and revision), when an event. */
-  readonly there: { readonly id: string; readonly streamName: string; readonly revision: bigint } | undefined;
+  /** The `hash` in its metadata, if it has one. */
+  readonly hash: string | undefined;
+  /**
+   * What the store holds in its way, when an event: its id, stream, revision and metadata `hash`
+   * (for `gap`: absent; the store's last revision of the stream is in `reason`).
+   */
+  readonly there: { readonly id: string; readonly streamName: string; readonly revision: bigint; readonly hash: string | undefined } | undefined;
   /** The same in one sentence. */
   readonly reason: string;
 }
@@ -137,7 +142,7 @@ class Columns {
 const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
 
 const importSql = (schema: string): string =>
-  `SELECT outcome, appended, already, head, r_n, there_id::text AS there_id, there_stream, there_revision, moved_file, moved_target
+  `SELECT outcome, appended, already, head, r_n, there_id::text AS there_id, there_stream, there_revision, there_hash, moved_file, moved_target
      FROM ${quoteIdentifier(schema)}.import_events($1, $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8::timestamptz[], $9::bigint[])`;
 
 interface Outcome {
@@ -188,8 +193,12 @@ const conflictOf = (kind: string, row: SqlRow, batch: Columns): ImportConflict =
   const eventId = batch.ids[n] ?? "";
   const thereRevision = optionalInt8(row, "there_revision");
   const thereId = row["there_id"];
+  const thereHash = row["there_hash"];
   const there =
-    typeof thereId === "string" && thereRevision !== undefined ? { id: thereId, streamName: text(row, "there_stream"), revision: thereRevision } : undefined;
+    typeof thereId === "string" && thereRevision !== undefined
+      ? { id: thereId, streamName: text(row, "there_stream"), revision: thereRevision, hash: typeof thereHash === "string" ? thereHash : undefined }
+      : undefined;
+  const hash: unknown = (JSON.parse(batch.metadata[n] ?? "{}") as Record<string, unknown>)["hash"];
   const place = `${streamName}@${revision}`;
   const reason =
     kind === "duplicate_event_id"
@@ -198,11 +207,11 @@ const conflictOf = (kind: string, row: SqlRow, batch: Columns): ImportConflict =
         ? `${place} in the store is event ${there?.id ?? "?"}, not ${eventId}`
         : kind === "different_hash"
           ? `${place} in the store is event ${eventId} with another hash`
-          : `${place} does not follow the store's last event of ${streamName}`;
+          : `${place} does not follow the store's last event of ${streamName} (revision ${thereRevision ?? "none"})`;
   if (kind !== "duplicate_event_id" && kind !== "place_taken" && kind !== "different_hash" && kind !== "gap") {
     throw new Error(`import_events returned the unknown outcome ${kind}`);
   }
-  return { _tag: "ImportConflict", kind, index: batch.first + n, streamName, revision, eventId, there, reason };
+  return { _tag: "ImportConflict", kind, index: batch.first + n, streamName, revision, eventId, hash: typeof hash === "string" ? hash : undefined, there, reason };
 };
 
 /** Whether the store's schema has the import function; `migrate: false` on an older schema leaves it out. */

@@ -27,12 +27,12 @@ export const importEventsMigration = (schema: string): string => {
   return `
 -- Outcomes: imported | checked | duplicate_event_id | place_taken | different_hash | gap.
 -- r_n: the 1-based index in the batch of the conflicting event; there_*: what the store holds.
-CREATE FUNCTION ${s}.import_events(
+CREATE OR REPLACE FUNCTION ${s}.import_events(
   p_write boolean, p_stream text[], p_revision bigint[], p_id uuid[], p_type text[], p_data jsonb[], p_metadata jsonb[],
   p_recorded_at timestamptz[], p_position bigint[]
 )
 RETURNS TABLE (outcome text, appended bigint, already bigint, head bigint, r_n bigint, there_id uuid, there_stream text,
-  there_revision bigint, moved_file bigint, moved_target bigint)
+  there_revision bigint, there_hash text, moved_file bigint, moved_target bigint)
 LANGUAGE plpgsql AS $fn$
 DECLARE
   v_conflict bigint;
@@ -67,7 +67,8 @@ BEGIN
   ) k;
 
   IF v_conflict IS NOT NULL THEN
-    SELECT b.n, e.id AS id_id, e.stream_name AS id_stream, e.revision AS id_revision, p.id AS place_id,
+    SELECT b.n, e.id AS id_id, e.stream_name AS id_stream, e.revision AS id_revision, p.id AS place_id, p.metadata->>'hash' AS place_hash,
+      e.metadata->>'hash' AS id_hash,
       (e.metadata->'hash') IS DISTINCT FROM (b.metadata->'hash') AS other_hash
       INTO c
       FROM unnest(p_stream, p_revision, p_id, p_metadata) WITH ORDINALITY AS b(stream_name, revision, id, metadata, n)
@@ -75,22 +76,22 @@ BEGIN
       LEFT JOIN ${s}.events p ON p.stream_name = b.stream_name AND p.revision = b.revision
       WHERE b.n = v_conflict;
     IF c.id_id IS NULL THEN
-      RETURN QUERY SELECT 'place_taken', 0::bigint, v_already, NULL::bigint, v_conflict, c.place_id, p_stream[v_conflict], p_revision[v_conflict], NULL::bigint, NULL::bigint;
+      RETURN QUERY SELECT 'place_taken', 0::bigint, v_already, NULL::bigint, v_conflict, c.place_id, p_stream[v_conflict], p_revision[v_conflict], c.place_hash, NULL::bigint, NULL::bigint;
     ELSIF c.id_stream <> p_stream[v_conflict] OR c.id_revision <> p_revision[v_conflict] THEN
-      RETURN QUERY SELECT 'duplicate_event_id', 0::bigint, v_already, NULL::bigint, v_conflict, c.id_id, c.id_stream, c.id_revision, NULL::bigint, NULL::bigint;
+      RETURN QUERY SELECT 'duplicate_event_id', 0::bigint, v_already, NULL::bigint, v_conflict, c.id_id, c.id_stream, c.id_revision, c.id_hash, NULL::bigint, NULL::bigint;
     ELSE
-      RETURN QUERY SELECT 'different_hash', 0::bigint, v_already, NULL::bigint, v_conflict, c.id_id, c.id_stream, c.id_revision, NULL::bigint, NULL::bigint;
+      RETURN QUERY SELECT 'different_hash', 0::bigint, v_already, NULL::bigint, v_conflict, c.id_id, c.id_stream, c.id_revision, c.id_hash, NULL::bigint, NULL::bigint;
     END IF;
     RETURN;
   END IF;
 
   IF NOT p_write THEN
-    RETURN QUERY SELECT 'checked', 0::bigint, v_already, NULL::bigint, NULL::bigint, NULL::uuid, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint;
+    RETURN QUERY SELECT 'checked', 0::bigint, v_already, NULL::bigint, NULL::bigint, NULL::uuid, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint;
     RETURN;
   END IF;
   IF v_new IS NULL THEN
     RETURN QUERY SELECT 'imported', 0::bigint, v_already, (SELECT coalesce(max(e.position), -1) FROM ${s}.events e),
-      NULL::bigint, NULL::uuid, NULL::text, NULL::bigint, NULL::bigint, NULL::bigint;
+      NULL::bigint, NULL::uuid, NULL::text, NULL::bigint, NULL::text, NULL::bigint, NULL::bigint;
     RETURN;
   END IF;
 
@@ -103,7 +104,7 @@ BEGIN
   WHERE g.revision <> coalesce(st.revision, -1) + g.k
   ORDER BY g.n LIMIT 1;
   IF FOUND THEN
-    RETURN QUERY SELECT 'gap', 0::bigint, v_already, NULL::bigint, c.n, NULL::uuid, p_stream[c.n], c.revision, NULL::bigint, NULL::bigint;
+    RETURN QUERY SELECT 'gap', 0::bigint, v_already, NULL::bigint, c.n, NULL::uuid, p_stream[c.n], c.revision, NULL::text, NULL::bigint, NULL::bigint;
     RETURN;
   END IF;
 
@@ -130,7 +131,7 @@ BEGIN
     ORDER BY fresh.k LIMIT 1;
   -- Delivered at commit, so a listener that hears it can already read the events.
   PERFORM pg_notify('${appendChannel(schema)}', (v_head + v_appended)::text);
-  RETURN QUERY SELECT 'imported', v_appended, v_already, v_head + v_appended, NULL::bigint, NULL::uuid, NULL::text, NULL::bigint,
+  RETURN QUERY SELECT 'imported', v_appended, v_already, v_head + v_appended, NULL::bigint, NULL::uuid, NULL::text, NULL::bigint, NULL::text,
     v_moved_file, v_moved_target;
 END
 $fn$;
