@@ -6,6 +6,7 @@ import { memoryOneStream } from "./memoryOneStream.js";
 import { memoryPerEvent } from "./memoryPerEvent.js";
 import { postgresAppend } from "./postgresAppend.js";
 import { rebuild } from "./rebuild.js";
+import { scale } from "./scale.js";
 
 /** Every workload by name, in the order a full run takes them. */
 export const WORKLOADS: { readonly [K in WorkloadName]: Workload } = {
@@ -16,4 +17,5 @@ export const WORKLOADS: { readonly [K in WorkloadName]: Workload } = {
   "postgres-append": postgresAppend,
   "memory-per-event": memoryPerEvent,
   audit,
+  scale,
 };

@@ -1,8 +1,8 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Either } from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
+import { isRecordedTime, unstorableText } from "@grantledger/core";
 import type { AccessDenied, InvalidAppend, RecordedEvent, StoreUnavailable } from "@grantledger/core";
-import { prepareAppend } from "../shared/prepareAppend.js";
 import { HAS_IMPORT_EVENTS } from "./importEventsMigration.js";
 import { schemaVersion } from "./openSchema.js";
 import type { PostgresEventStore } from "./postgresEventStore.js";
@@ -96,54 +96,73 @@ export interface BulkImport {
   finish(): Promise<Either<BulkImportError, BulkImportReport>>;
 }
 
-/** One transaction's events, column by column, as the import function takes them. */
-class Columns {
+/** A UUID in its textual form, of any version or variant (as every append takes it). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// As in appendEvents: JSON text holds U+0000 only as an escape preceded by an even number of backslashes.
+const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+
+const isJsonObject = (value: unknown): boolean => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * One transaction's events as the import function takes them: the keys as arrays, the payload
+ * as one JSON array of `[type, data, metadata, recordedAt]`, built with one `JSON.stringify` an
+ * event (arrays of thousands of large JSON elements cost several times more to send and parse).
+ * The events are kept to name one in an error.
+ */
+class Batch {
+  readonly events: RecordedEvent[] = [];
   readonly streams: string[] = [];
   readonly revisions: string[] = [];
   readonly ids: string[] = [];
-  readonly types: string[] = [];
-  readonly data: string[] = [];
-  readonly metadata: string[] = [];
-  readonly recordedAt: string[] = [];
+  readonly hashes: (string | null)[] = [];
   readonly positions: string[] = [];
+  private payload = "[";
 
   constructor(readonly first: number) {}
 
   get length(): number {
-    return this.ids.length;
+    return this.events.length;
   }
 
-  /** Checks `event` as every append is checked, and takes it; or says why not. */
+  /** The function's parameters after `p_write`; `withPayload` false for a check, which needs none. */
+  parameters(withPayload: boolean): unknown[] {
+    return [this.streams, this.revisions, this.ids, this.hashes, this.positions, withPayload ? `${this.payload}]` : "[]"];
+  }
+
+  /** Checks `event` (the checks every append makes of what it stores) and takes it; or says why not. */
   push(event: RecordedEvent): InvalidAppend | undefined {
-    const prepared = prepareAppend(event.streamName, [{ id: event.id, type: event.type, data: event.data, metadata: event.metadata, recordedAt: event.recordedAt }]);
-    if (E.isLeft(prepared)) return { ...prepared.left, reason: `${event.streamName}@${event.revision}: ${prepared.left.reason.replace(/^events\[0\]\./, "")}` };
-    const [checked] = prepared.right;
-    if (checked === undefined || checked.recordedAt === undefined) {
-      return { _tag: "InvalidAppend", streamName: event.streamName, reason: `${event.streamName}@${event.revision}: an imported event needs its recordedAt` };
+    const where = `${event.streamName}@${event.revision}`;
+    const invalid = (reason: string): InvalidAppend => ({ _tag: "InvalidAppend", streamName: event.streamName, reason: `${where}: ${reason}` });
+    if (typeof event.streamName !== "string" || event.streamName.trim() === "") return invalid("the stream name is empty");
+    if (typeof event.id !== "string" || !UUID.test(event.id)) return invalid(`the id is not a UUID: ${String(event.id)}`);
+    if (typeof event.type !== "string" || event.type === "") return invalid("the type is empty");
+    if (!isJsonObject(event.data) || !isJsonObject(event.metadata)) return invalid("data and metadata must be JSON objects");
+    if (!isRecordedTime(event.recordedAt)) return invalid(`recordedAt is not a UTC time to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ): ${String(event.recordedAt)}`);
+    const unstorable = unstorableText(event.type) ?? unstorableText(event.streamName);
+    if (unstorable !== undefined) return invalid(`the type or stream name ${unstorable}`);
+    let row: string;
+    try {
+      row = JSON.stringify([event.type, event.data, event.metadata, event.recordedAt]);
+    } catch (error) {
+      return invalid(`its data or metadata is not JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const data = JSON.stringify(checked.data);
-    const metadata = JSON.stringify(checked.metadata);
-    if (NUL_ESCAPE.test(data) || NUL_ESCAPE.test(metadata) || event.type.includes("\u0000")) {
-      return { _tag: "InvalidAppend", streamName: event.streamName, reason: `${event.streamName}@${event.revision} holds the character U+0000, which PostgreSQL cannot store in text or jsonb` };
-    }
+    if (NUL_ESCAPE.test(row) || event.streamName.includes("\u0000")) return invalid("it holds the character U+0000, which PostgreSQL cannot store in text or jsonb");
+    const hash = event.metadata["hash"];
+    this.payload += this.events.length === 0 ? row : `,${row}`;
+    this.events.push(event);
     this.streams.push(event.streamName);
     this.revisions.push(event.revision.toString());
-    this.ids.push(checked.id);
-    this.types.push(checked.type);
-    this.data.push(data);
-    this.metadata.push(metadata);
-    this.recordedAt.push(checked.recordedAt);
+    this.ids.push(event.id.toLowerCase());
+    this.hashes.push(typeof hash === "string" ? hash : null);
     this.positions.push(event.position.toString());
     return undefined;
   }
 }
 
-// As in appendEvents: JSON text holds U+0000 only as an escape preceded by an even number of backslashes.
-const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
-
 const importSql = (schema: string): string =>
   `SELECT outcome, appended, already, head, r_n, there_id::text AS there_id, there_stream, there_revision, there_hash, moved_file, moved_target
-     FROM ${quoteIdentifier(schema)}.import_events($1, $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8::timestamptz[], $9::bigint[])`;
+     FROM ${quoteIdentifier(schema)}.import_events($1, $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::bigint[], $7::json)`;
 
 interface Outcome {
   readonly appended: number;
@@ -152,22 +171,12 @@ interface Outcome {
 }
 
 /** Runs the import function over one transaction's events; `write` false only checks them. */
-const runBatch = async (db: SqlExecutor, schema: string, batch: Columns, write: boolean): Promise<Either<BulkImportError, Outcome>> => {
+const runBatch = async (db: SqlExecutor, schema: string, batch: Batch, write: boolean): Promise<Either<BulkImportError, Outcome>> => {
   let rows: readonly SqlRow[];
   try {
-    rows = await db.query(importSql(schema), [
-      write,
-      batch.streams,
-      batch.revisions,
-      batch.ids,
-      batch.types,
-      batch.data,
-      batch.metadata,
-      batch.recordedAt,
-      batch.positions,
-    ]);
+    rows = await db.query(importSql(schema), [write, ...batch.parameters(write)]);
   } catch (error) {
-    if (isDataException(error)) return E.left({ _tag: "InvalidAppend", streamName: batch.streams[0] ?? "", reason: describeSqlError(error) });
+    if (isDataException(error)) return E.left({ _tag: "InvalidAppend", streamName: batch.events[0]?.streamName ?? "", reason: describeSqlError(error) });
     if (isAccessDenied(error)) return E.left(accessDenied("importEvents", error));
     throw error;
   }
@@ -186,11 +195,12 @@ const runBatch = async (db: SqlExecutor, schema: string, batch: Columns, write: 
   return E.left(conflictOf(outcome, row, batch));
 };
 
-const conflictOf = (kind: string, row: SqlRow, batch: Columns): ImportConflict => {
+const conflictOf = (kind: string, row: SqlRow, batch: Batch): ImportConflict => {
   const n = Number(int8(row, "r_n")) - 1;
-  const streamName = batch.streams[n] ?? "";
-  const revision = BigInt(batch.revisions[n] ?? "-1");
-  const eventId = batch.ids[n] ?? "";
+  const event = batch.events[n];
+  const streamName = event?.streamName ?? "";
+  const revision = event?.revision ?? -1n;
+  const eventId = event?.id.toLowerCase() ?? "";
   const thereRevision = optionalInt8(row, "there_revision");
   const thereId = row["there_id"];
   const thereHash = row["there_hash"];
@@ -198,7 +208,7 @@ const conflictOf = (kind: string, row: SqlRow, batch: Columns): ImportConflict =
     typeof thereId === "string" && thereRevision !== undefined
       ? { id: thereId, streamName: text(row, "there_stream"), revision: thereRevision, hash: typeof thereHash === "string" ? thereHash : undefined }
       : undefined;
-  const hash: unknown = (JSON.parse(batch.metadata[n] ?? "{}") as Record<string, unknown>)["hash"];
+  const hash = event?.metadata["hash"];
   const place = `${streamName}@${revision}`;
   const reason =
     kind === "duplicate_event_id"
@@ -241,13 +251,13 @@ export const startBulkImport = (store: PostgresEventStore, options: BulkImportOp
   const size = Math.max(1, options.eventsPerTransaction ?? DEFAULT_EVENTS_PER_TRANSACTION);
   const ready = needsMigration(store).catch(failure);
   let given = 0;
-  let buffer = new Columns(0);
+  let buffer = new Batch(0);
   let inFlight: Promise<Either<BulkImportError, void>> | undefined;
   let stopped: BulkImportError | undefined;
   const totals = { appended: 0, alreadyThere: 0, transactions: 0, movedPosition: undefined as BulkImportReport["movedPosition"] };
   const report = (): BulkImportReport => ({ events: totals.appended + totals.alreadyThere, ...totals });
 
-  const write = async (batch: Columns): Promise<Either<BulkImportError, void>> => {
+  const write = async (batch: Batch): Promise<Either<BulkImportError, void>> => {
     let done: Either<BulkImportError, Outcome>;
     try {
       done = await store.driver.transaction((tx) => runBatch(tx, store.schema, batch, true));
@@ -264,7 +274,7 @@ export const startBulkImport = (store: PostgresEventStore, options: BulkImportOp
   };
 
   // Waits for the transaction in flight, then sends `batch` (if any) without waiting for it.
-  const send = async (batch: Columns | undefined): Promise<Either<BulkImportError, void>> => {
+  const send = async (batch: Batch | undefined): Promise<Either<BulkImportError, void>> => {
     const previous = await (inFlight ?? ready.then((refused) => (refused === undefined ? E.right(undefined) : E.left(refused))));
     inFlight = undefined;
     if (E.isLeft(previous)) {
@@ -287,7 +297,7 @@ export const startBulkImport = (store: PostgresEventStore, options: BulkImportOp
         given += 1;
         if (buffer.length >= size) {
           const full = buffer;
-          buffer = new Columns(given);
+          buffer = new Batch(given);
           const sent = await send(full);
           if (E.isLeft(sent)) return sent;
         }
@@ -297,7 +307,7 @@ export const startBulkImport = (store: PostgresEventStore, options: BulkImportOp
     finish: async () => {
       if (stopped !== undefined) return E.left(stopped);
       const last = buffer;
-      buffer = new Columns(given);
+      buffer = new Batch(given);
       const sent = await send(last);
       if (E.isLeft(sent)) return sent;
       const written = await send(undefined);
@@ -340,7 +350,7 @@ export const checkImport =
     if (refused !== undefined) return E.left(refused);
     let given = 0;
     let alreadyThere = 0;
-    let batch = new Columns(0);
+    let batch = new Batch(0);
     const check = async (): Promise<Either<BulkImportError, void>> => {
       if (batch.length === 0) return E.right(undefined);
       let done: Either<BulkImportError, Outcome>;
@@ -349,7 +359,7 @@ export const checkImport =
       } catch (error) {
         return E.left(failure(error));
       }
-      batch = new Columns(given);
+      batch = new Batch(given);
       if (E.isLeft(done)) return done;
       alreadyThere += done.right.already;
       return E.right(undefined);
