@@ -14,11 +14,32 @@ import type { SqlExecutor, SqlRow } from "./sqlDriver.js";
 /** Events a bulk import writes in one transaction unless told otherwise. */
 export const DEFAULT_EVENTS_PER_TRANSACTION = 10_000;
 
+/** An event of the store, as a conflict names it. */
+export interface EventInTheWay {
+  /** Its id. */
+  readonly id: string;
+  /** Its stream. */
+  readonly streamName: string;
+  /** Its revision. */
+  readonly revision: bigint;
+  /** The `hash` in its metadata, if it has one. */
+  readonly hash: string | undefined;
+}
+
+/** An event given to an import at another global position than it brought. */
+export interface MovedPosition {
+  /** The position it brought (the file's). */
+  readonly file: bigint;
+  /** The position the store gave it. */
+  readonly target: bigint;
+}
+
 /**
  * The store holds something else where an imported event goes; nothing of the transaction that
  * met it was written (the transactions before it were).
  */
 export interface ImportConflict {
+  /** Its tag. */
   readonly _tag: "ImportConflict";
   /**
    * `duplicate_event_id`: the event's id is elsewhere in the store; `place_taken`: another id is
@@ -40,13 +61,14 @@ export interface ImportConflict {
    * What the store holds in its way, when an event: its id, stream, revision and metadata `hash`
    * (for `gap`: absent; the store's last revision of the stream is in `reason`).
    */
-  readonly there: { readonly id: string; readonly streamName: string; readonly revision: bigint; readonly hash: string | undefined } | undefined;
+  readonly there: EventInTheWay | undefined;
   /** The same in one sentence. */
   readonly reason: string;
 }
 
 /** The schema predates the import function and the store was opened without migrating. */
 export interface ImportNeedsMigration {
+  /** Its tag. */
   readonly _tag: "ImportNeedsMigration";
   /** The schema. */
   readonly schema: string;
@@ -70,7 +92,7 @@ export interface BulkImportReport {
   /** Transactions committed. */
   readonly transactions: number;
   /** The first event written at another global position than the one it brought, if any. */
-  readonly movedPosition: { readonly file: bigint; readonly target: bigint } | undefined;
+  readonly movedPosition: MovedPosition | undefined;
 }
 
 /** How to import. */
@@ -336,6 +358,12 @@ export const importEvents =
     return importer.finish();
   };
 
+/** What {@link checkImport} found when nothing was in the way. */
+export interface ImportCheck {
+  /** Events the store holds already at their places. */
+  readonly alreadyThere: number;
+}
+
 /**
  * Checks, without writing or locking, that `store` can take `events`: the first conflict
  * {@link startBulkImport} would meet among those the store already holds (an id elsewhere, a
@@ -343,7 +371,7 @@ export const importEvents =
  * there are not checked against each other's streams (no gap check): that is the import's own.
  */
 export const checkImport =
-  (store: PostgresEventStore, source: AsyncIterable<Iterable<RecordedEvent>>, options?: Pick<BulkImportOptions, "eventsPerTransaction">): TaskEither<BulkImportError, { readonly alreadyThere: number }> =>
+  (store: PostgresEventStore, source: AsyncIterable<Iterable<RecordedEvent>>, options?: Pick<BulkImportOptions, "eventsPerTransaction">): TaskEither<BulkImportError, ImportCheck> =>
   async () => {
     const size = Math.max(1, options?.eventsPerTransaction ?? DEFAULT_EVENTS_PER_TRANSACTION);
     const refused = await needsMigration(store).catch(failure);
