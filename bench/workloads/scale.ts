@@ -169,7 +169,7 @@ export const scale: Workload = {
         measure(
           lines,
           async () => {
-            const code = await runCli(["import", file, "--to", url], silent);
+            const code = await runCli(["node", "grantledger", "import", file, "--to", url], silent);
             if (code !== 0) throw new Error(`grantledger import exited ${code}`);
             return lines;
           },

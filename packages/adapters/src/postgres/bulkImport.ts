@@ -127,8 +127,8 @@ const NUL_ESCAPE = /(?:^|[^\\])(?:\\\\)*\\u0000/;
 const isJsonObject = (value: unknown): boolean => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
- * One transaction's events as the import function takes them: the keys as arrays, the payload
- * as one JSON array of `[type, data, metadata, recordedAt]`, built with one `JSON.stringify` an
+ * One transaction's events as the import function takes them, column by column: arrays of the
+ * small fields, and data and metadata each as one JSON array built with one `JSON.stringify` an
  * event (arrays of thousands of large JSON elements cost several times more to send and parse).
  * The events are kept to name one in an error.
  */
@@ -139,7 +139,10 @@ class Batch {
   readonly ids: string[] = [];
   readonly hashes: (string | null)[] = [];
   readonly positions: string[] = [];
-  private payload = "[";
+  readonly types: string[] = [];
+  readonly recordedAt: string[] = [];
+  private data = "[";
+  private metadata = "[";
 
   constructor(readonly first: number) {}
 
@@ -149,7 +152,8 @@ class Batch {
 
   /** The function's parameters after `p_write`; `withPayload` false for a check, which needs none. */
   parameters(withPayload: boolean): unknown[] {
-    return [this.streams, this.revisions, this.ids, this.hashes, this.positions, withPayload ? `${this.payload}]` : "[]"];
+    const keys = [this.streams, this.revisions, this.ids, this.hashes, this.positions];
+    return withPayload ? [...keys, this.types, this.recordedAt, `${this.data}]`, `${this.metadata}]`] : [...keys, [], [], "[]", "[]"];
   }
 
   /** Checks `event` (the checks every append makes of what it stores) and takes it; or says why not. */
@@ -163,15 +167,23 @@ class Batch {
     if (!isRecordedTime(event.recordedAt)) return invalid(`recordedAt is not a UTC time to the millisecond (YYYY-MM-DDTHH:MM:SS.sssZ): ${String(event.recordedAt)}`);
     const unstorable = unstorableText(event.type) ?? unstorableText(event.streamName);
     if (unstorable !== undefined) return invalid(`the type or stream name ${unstorable}`);
-    let row: string;
+    let data: string;
+    let metadata: string;
     try {
-      row = JSON.stringify([event.type, event.data, event.metadata, event.recordedAt]);
+      data = JSON.stringify(event.data);
+      metadata = JSON.stringify(event.metadata);
     } catch (error) {
       return invalid(`its data or metadata is not JSON: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (NUL_ESCAPE.test(row) || event.streamName.includes("\u0000")) return invalid("it holds the character U+0000, which PostgreSQL cannot store in text or jsonb");
+    if (NUL_ESCAPE.test(data) || NUL_ESCAPE.test(metadata) || event.streamName.includes("\u0000") || event.type.includes("\u0000")) {
+      return invalid("it holds the character U+0000, which PostgreSQL cannot store in text or jsonb");
+    }
     const hash = event.metadata["hash"];
-    this.payload += this.events.length === 0 ? row : `,${row}`;
+    const comma = this.events.length === 0 ? "" : ",";
+    this.data += comma + data;
+    this.metadata += comma + metadata;
+    this.types.push(event.type);
+    this.recordedAt.push(event.recordedAt);
     this.events.push(event);
     this.streams.push(event.streamName);
     this.revisions.push(event.revision.toString());
@@ -184,7 +196,7 @@ class Batch {
 
 const importSql = (schema: string): string =>
   `SELECT outcome, appended, already, head, r_n, there_id::text AS there_id, there_stream, there_revision, there_hash, moved_file, moved_target
-     FROM ${quoteIdentifier(schema)}.import_events($1, $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::bigint[], $7::json)`;
+     FROM ${quoteIdentifier(schema)}.import_events($1, $2::text[], $3::bigint[], $4::uuid[], $5::text[], $6::bigint[], $7::text[], $8::timestamptz[], $9::jsonb, $10::jsonb)`;
 
 interface Outcome {
   readonly appended: number;
