@@ -5,7 +5,7 @@ export const HAS_IMPORT_EVENTS = 6;
 
 /**
  * Migration 6: `import_events`, the function a bulk import (see `bulkImport.ts`) calls once a
- * transaction with thousands of events of many streams, in a history's global order, as one JSON array.
+ * transaction with thousands of events of many streams, in a history's global order, column by column.
  *
  * Each event is classified by two index look-ups: its id (the unique index) and its place (stream
  * and revision). An event whose id is already at its place with the same `hash` in its metadata
