@@ -40,6 +40,7 @@ DECLARE
   v_conflict bigint;
   v_already bigint;
   v_fresh boolean[];
+  v_rank bigint[];
   v_new bigint;
   v_head bigint;
   v_appended bigint;
@@ -118,15 +119,21 @@ BEGIN
     RETURN;
   END IF;
 
+  -- Each new event's place among the new ones, worked out on the small fields: a window over the
+  -- rows with their data would sort megabytes, past work_mem and onto disk.
+  SELECT array_agg(x.k ORDER BY x.n) INTO v_rank FROM (
+    SELECT f.n, CASE WHEN f.fresh THEN sum(CASE WHEN f.fresh THEN 1 ELSE 0 END) OVER (ORDER BY f.n) END AS k
+    FROM unnest(v_fresh) WITH ORDINALITY AS f(fresh, n)
+  ) x;
   -- A fresh snapshot, taken after the lock: the true head.
   SELECT coalesce(max(e.position), -1) INTO v_head FROM ${s}.events e;
   WITH inserted AS (
     INSERT INTO ${s}.events (position, stream_name, revision, id, type, data, metadata, recorded_at)
-      SELECT v_head + row_number() OVER (ORDER BY z.n), z.stream_name, z.revision, z.id, z.type, z.data, z.metadata, z.recorded_at
+      SELECT v_head + z.rank, z.stream_name, z.revision, z.id, z.type, z.data, z.metadata, z.recorded_at
       FROM ROWS FROM (unnest(p_stream), unnest(p_revision), unnest(p_id), unnest(p_type), unnest(p_recorded_at),
-                      jsonb_array_elements(p_data), jsonb_array_elements(p_metadata), unnest(v_fresh))
-        WITH ORDINALITY AS z(stream_name, revision, id, type, recorded_at, data, metadata, fresh, n)
-      WHERE z.fresh
+                      jsonb_array_elements(p_data), jsonb_array_elements(p_metadata), unnest(v_rank))
+        AS z(stream_name, revision, id, type, recorded_at, data, metadata, rank)
+      WHERE z.rank IS NOT NULL
     RETURNING events.stream_name, events.revision, events.position
   ), heads AS (
     INSERT INTO ${s}.streams AS st (stream_name, revision, position)
@@ -136,13 +143,10 @@ BEGIN
   SELECT count(*) INTO v_appended FROM inserted;
 
   -- The first new event the store puts at another position than the history's, if any.
-  SELECT y.p, v_head + y.k INTO v_moved_file, v_moved_target FROM (
-    SELECT z.p, row_number() OVER (ORDER BY z.n) AS k
-    FROM ROWS FROM (unnest(p_position), unnest(v_fresh)) WITH ORDINALITY AS z(p, fresh, n)
-    WHERE z.fresh
-  ) y
-  WHERE y.p IS DISTINCT FROM v_head + y.k
-  ORDER BY y.k LIMIT 1;
+  SELECT z.p, v_head + z.rank INTO v_moved_file, v_moved_target
+    FROM ROWS FROM (unnest(p_position), unnest(v_rank)) AS z(p, rank)
+    WHERE z.rank IS NOT NULL AND z.p IS DISTINCT FROM v_head + z.rank
+    ORDER BY z.rank LIMIT 1;
   -- Delivered at commit, so a listener that hears it can already read the events.
   PERFORM pg_notify('${appendChannel(schema)}', (v_head + v_appended)::text);
   RETURN QUERY SELECT 'imported', v_appended, v_already, v_head + v_appended, NULL::bigint, NULL::uuid, NULL::text, NULL::bigint, NULL::text,
