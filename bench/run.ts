@@ -1,5 +1,5 @@
 /**
- * `pnpm bench [--only NAME]...`: runs the workloads side by side with Emmett (or against the
+ * `pnpm bench [--only NAME]... [--grants N]`: runs the workloads side by side with Emmett (or against the
  * machine's own floor), prints the table, and writes bench/results.json.
  */
 import { fileURLToPath } from "node:url";
@@ -22,8 +22,10 @@ const selected = (only: readonly string[] | undefined): readonly WorkloadName[] 
 };
 
 const main = async (): Promise<void> => {
-  const { values } = parseArgs({ options: { only: { type: "string", multiple: true } }, strict: true });
+  const { values } = parseArgs({ options: { only: { type: "string", multiple: true }, grants: { type: "string" } }, strict: true });
   const names = selected(values.only);
+  const grants = values.grants === undefined ? undefined : Number(values.grants);
+  if (grants !== undefined && (!Number.isSafeInteger(grants) || grants < 1)) throw new Error(`--grants takes a whole number of grants, not ${values.grants}`);
   const machine = describeMachine();
   const log = (line: string): void => console.log(line);
   log(`grantledger bench on ${machine}, Node ${process.version}`);
@@ -33,7 +35,7 @@ const main = async (): Promise<void> => {
     const workload = WORKLOADS[name];
     const workloadStarted = performance.now();
     log(`\n${name}: ${workload.measures}`);
-    rows.push(...(await workload.run(log)));
+    rows.push(...(await workload.run(log, { grants })));
     log(`  (${((performance.now() - workloadStarted) / 1000).toFixed(1)} s)`);
   }
   log(`\n${renderTable(rows)}\n`);

@@ -10,6 +10,7 @@ export const WORKLOAD_NAMES = [
   "hostile-bodies",
   "service-scaling",
   "read-model-tables",
+  "scale",
 ] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
@@ -33,10 +34,16 @@ export interface ResultRow {
   readonly note?: string;
 }
 
+/** What `pnpm bench` was told beyond which workloads to run. */
+export interface RunOptions {
+  /** `--grants N`: the size of the history a workload that takes one (`scale`) writes. */
+  readonly grants?: number;
+}
+
 /** A benchmark: runs both sides, alternating, and reports one or more rows. */
 export interface Workload {
   readonly name: WorkloadName;
   /** One sentence for the report: what is measured. */
   readonly measures: string;
-  run(log: (line: string) => void): Promise<readonly ResultRow[]>;
+  run(log: (line: string) => void, options?: RunOptions): Promise<readonly ResultRow[]>;
 }

@@ -6,14 +6,15 @@ import { createMemoryEventStore } from "@grantledger/adapters/memory";
 import { computeEventHash, readAllPages, sealHistory, type EventStore, type JsonObject, type Seal } from "@grantledger/core";
 import { formatHistoryLine } from "@grantledger/cli";
 
-const ROUND = "krise-2009-1";
+export const ROUND = "krise-2009-1";
 /** Grants are worked through in blocks, each step for the whole block, as a case officer would. */
 const BLOCK = 500;
-const TYPES = ["GrantApplied", "ApplicationEvaluated", "GrantAwarded", ...Array.from({ length: 7 }, () => "GrantDisbursed")] as const;
+export const TYPES = ["GrantApplied", "ApplicationEvaluated", "GrantAwarded", ...Array.from({ length: 7 }, () => "GrantDisbursed")] as const;
 /** Events a grant: applied, evaluated, awarded, paid in seven tranches. */
 export const EVENTS_PER_GRANT = TYPES.length;
 
-const grantData = (type: string, grantId: string, step: number): JsonObject => {
+/** The data of a grant's `step`th event, of `type`. */
+export const grantData = (type: string, grantId: string, step: number): JsonObject => {
   switch (type) {
     case "GrantApplied":
       return {
@@ -30,7 +31,8 @@ const grantData = (type: string, grantId: string, step: number): JsonObject => {
   }
 };
 
-const ROUND_OPENED: JsonObject = {
+/** The round every generated grant is in. */
+export const ROUND_OPENED: JsonObject = {
   roundId: ROUND, name: "Krisepakke 2009, runde 1", funder: { orgNo: "991825827", name: "Direktoratet for forvaltning og IKT" }, budget: 9_000_000_000_000_00,
   policy: { maxShareBps: 2000, eligibleApplicants: ["municipality"], requiresBenefitsPlan: false, reportBeforeNextTranche: false },
   applicationDeadline: "2009-04-15T23:59:59+02:00", disbursementWindow: { from: "2009-01-01", to: "2011-12-31" },

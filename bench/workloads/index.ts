@@ -9,6 +9,7 @@ import { postgresAppend } from "./postgresAppend.js";
 import { readModelTables } from "./readModelTables.js";
 import { rebuild } from "./rebuild.js";
 import { serviceScaling } from "./serviceScaling.js";
+import { scale } from "./scale.js";
 
 /** Every workload by name, in the order a full run takes them. */
 export const WORKLOADS: { readonly [K in WorkloadName]: Workload } = {
@@ -22,4 +23,5 @@ export const WORKLOADS: { readonly [K in WorkloadName]: Workload } = {
   "hostile-bodies": hostileBodies,
   "service-scaling": serviceScaling,
   "read-model-tables": readModelTables,
+  scale,
 };

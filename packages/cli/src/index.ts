@@ -7,3 +7,4 @@ export * from "./history/historyLine.js";
 export * from "./history/historyFile.js";
 export * from "./audit/verifySources.js";
 export * from "./audit/importHistory.js";
+export * from "./audit/bulkImportHistory.js";

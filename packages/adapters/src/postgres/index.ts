@@ -6,6 +6,8 @@
  */
 export { createPostgresEventStore, postgresEventStoreOver } from "./postgresEventStore.js";
 export type { OpenPostgresStoreError, PostgresEventStore } from "./postgresEventStore.js";
+export { checkImport, DEFAULT_EVENTS_PER_TRANSACTION, importEvents, startBulkImport } from "./bulkImport.js";
+export type { BulkImport, BulkImportError, BulkImportOptions, BulkImportReport, EventInTheWay, ImportCheck, ImportConflict, ImportNeedsMigration, MovedPosition } from "./bulkImport.js";
 export { schemaVersion } from "./openSchema.js";
 export type { SchemaNotMigrated } from "./openSchema.js";
 export { resolveStoreConfig } from "./storeConfig.js";

@@ -4,6 +4,7 @@ import { readModelTablesMigration } from "./readModelTablesMigration.js";
 import { lifecycleFiguresMigration } from "./lifecycleFiguresMigration.js";
 import { streamExistsReplayMigration } from "./streamExistsReplayMigration.js";
 import { readModelEntriesMigration } from "./readModelEntriesMigration.js";
+import { importEventsMigration } from "./importEventsMigration.js";
 import { migrationLockKey, quoteIdentifier } from "./sqlNames.js";
 import type { SqlDriver } from "./sqlDriver.js";
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: "totals views show repaid and returned money", sql: lifecycleFiguresMigration },
   { version: 5, name: "a stream_exists retry of a stream's first batch is replayed", sql: streamExistsReplayMigration },
   { version: 6, name: "read models as rows, written row by row", sql: readModelEntriesMigration },
+  { version: 7, name: "bulk import function", sql: importEventsMigration },
 ];
 
 /** The migration a current schema is at: the newest this library knows. */

@@ -67,24 +67,39 @@ const verifyEvents = async <Read extends { readonly event: RecordedEvent; readon
   return { result, rules: E.isRight(result) ? replay?.summary() : undefined };
 };
 
+/** What else {@link verifyHistoryFile} does while it reads. */
+export interface VerifyFileOptions {
+  /**
+   * Given each batch of the file's events once the verifier has passed every event in it (hash
+   * chain, order, seals, kept roots so far; rule replay, when asked for, may still break on a
+   * batch's last event), awaited before the next batch is read: `import` appends what it has
+   * verified in the same pass. Nothing after a break is given; a hook that throws stops the pass.
+   */
+  readonly onVerified?: (events: readonly NumberedEvent[]) => Promise<void>;
+  /** The progress bar's label; `verifying <path>` by default. */
+  readonly progressLabel?: string;
+}
+
 /**
  * Verifies an exported history in one streaming pass, each line read and parsed once. Memory
  * stays proportional to the number of streams (plus 64 bytes an event since the last seal).
  */
-export const verifyHistoryFile = async (path: string, checks: VerifyChecks = {}): Promise<VerifyOutcome> => {
+export const verifyHistoryFile = async (path: string, checks: VerifyChecks = {}, options: VerifyFileOptions = {}): Promise<VerifyOutcome> => {
   const size = await historyFileSize(path);
   const started = performance.now();
-  const progress = startProgress({ label: `verifying ${path}`, total: size, unit: "bytes" });
+  const progress = startProgress({ label: options.progressLabel ?? `verifying ${path}`, total: size, unit: "bytes" });
   let current: NumberedEvent | undefined;
   try {
-    const source = readHistoryBatches(path, (bytes) => progress.update(bytes));
+    const batches = readHistoryBatches(path, (bytes) => progress.update(bytes));
+    const handed = options.onVerified === undefined ? undefined : new HandedOn(batches, options.onVerified);
     const outcome = await verifyEvents(
-      source,
+      handed?.batches() ?? batches,
       checks,
       (read) => {
         current = read;
       },
     );
+    if (E.isRight(outcome.result)) await handed?.last();
     const milliseconds = performance.now() - started;
     const failed = E.isLeft(outcome.result) ? outcome.result.left : undefined;
     // A kept root is nobody's line; every other break is the event just read (a seal is checked where it is read).
@@ -94,6 +109,40 @@ export const verifyHistoryFile = async (path: string, checks: VerifyChecks = {})
     progress.stop();
   }
 };
+
+/**
+ * The file's batches, each handed on once the verifier asks for the next: it asks only when it
+ * has checked every event of the one before. The last is handed on by {@link last}, once the
+ * verifier has finished without a break.
+ */
+class HandedOn {
+  private pending: NumberedEvent[] | undefined;
+
+  constructor(
+    private readonly source: AsyncIterable<Iterable<NumberedEvent>>,
+    private readonly onVerified: (events: readonly NumberedEvent[]) => Promise<void>,
+  ) {}
+
+  async *batches(): AsyncGenerator<Iterable<NumberedEvent>> {
+    for await (const batch of this.source) {
+      await this.last();
+      const taken: NumberedEvent[] = [];
+      this.pending = taken;
+      yield (function* () {
+        for (const read of batch) {
+          taken.push(read);
+          yield read;
+        }
+      })();
+    }
+  }
+
+  async last(): Promise<void> {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (pending !== undefined && pending.length > 0) await this.onVerified(pending);
+  }
+}
 
 const lineOf = (failed: HistoryBreak | RuleBreak, current: { event: RecordedEvent; line: number } | undefined): number | undefined =>
   current !== undefined && current.event.position === failed.position ? current.line : undefined;

@@ -1,6 +1,9 @@
 import * as E from "fp-ts/lib/Either.js";
 import { findImportConflict } from "../audit/importConflicts.js";
-import { importHistory } from "../audit/importHistory.js";
+import type { EventStore } from "@grantledger/core";
+import type { PostgresEventStore } from "@grantledger/adapters/postgres";
+import { bulkImportHistory } from "../audit/bulkImportHistory.js";
+import { importHistory, type ImportReport } from "../audit/importHistory.js";
 import { readTrustedKeys } from "../audit/sealKeys.js";
 import { verifyHistoryFile } from "../audit/verifySources.js";
 import { CliError, EXIT_OK } from "../cliError.js";
@@ -20,11 +23,23 @@ export interface ImportOptions {
   readonly rules?: boolean;
 }
 
+/** Memory and EventStoreDB: checked for conflicts first, then appended a stream's run at a time. */
+const importPerStream = async (path: string, store: EventStore, targetLabel: string, file: string): Promise<ImportReport> => {
+  const conflict = await findImportConflict(path, store, targetLabel, true, file);
+  if (conflict !== undefined) throw new CliError(`refused to import ${file} into ${targetLabel}, nothing written: ${conflict}`);
+  return importHistory(path, store, targetLabel, { keepRecordedAt: true, fileLabel: file });
+};
+
+// The PostgreSQL adapter's store (a server or PGlite) carries its driver and schema: it takes a bulk import.
+const isPostgresStore = (store: EventStore): store is PostgresEventStore => "driver" in store && "schema" in store;
+
 /**
  * `grantledger import <file> --to <url>`: reads the file exactly once, into a private copy that
  * only this process writes, and works on that copy alone: verifies it (hash chain, seals, kept
  * roots, signatures demanded, and the business rules unless `--no-rules`), checks the target
- * holds nothing else where the history's events go, and appends it (see `importHistory`). So
+ * holds nothing else where the history's events go, and appends it: into PostgreSQL or PGlite
+ * through the adapter's bulk import, verified again as it is written (see `bulkImportHistory`),
+ * elsewhere a stream's run of events at a time (see `importHistory`). So
  * what is appended is byte for byte what was verified, even if the file changes meanwhile;
  * nothing is written if anything fails. Importing twice adds nothing. Every store keeps the
  * file's recorded times, which the version-2 seals commit to.
@@ -43,9 +58,9 @@ export const importCommand = async (file: string, options: ImportOptions, output
     if (!rules) output.err(`note: the business rules were not replayed (--no-rules): ${file} is imported on its hash chain and seals alone`);
     const store = await openStore(options.to, { create: true });
     try {
-      const conflict = await findImportConflict(copy.path, store, target.display, true, file);
-      if (conflict !== undefined) throw new CliError(`refused to import ${file} into ${target.display}, nothing written: ${conflict}`);
-      const report = await importHistory(copy.path, store, target.display, { keepRecordedAt: true, fileLabel: file });
+      const report = isPostgresStore(store)
+        ? await bulkImportHistory(copy.path, store, target.display, { fileLabel: file, checks: { expectedRoots, trustedKeys } })
+        : await importPerStream(copy.path, store, target.display, file);
       const added = report.events - report.alreadyThere;
       const verified = E.isRight(outcome.result) ? outcome.result.right : undefined;
       const checked = `verified first: hash chain, ${formatCount(verified?.seals ?? 0)} seal${verified?.seals === 1 ? "" : "s"}${rules ? ", business rules" : ""}`;
