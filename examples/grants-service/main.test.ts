@@ -1,6 +1,8 @@
 import { spawn, type ChildProcessByStdio } from "node:child_process";
 import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
+import * as E from "fp-ts/lib/Either.js";
+import { createPostgresEventStore } from "@grantledger/adapters/postgres";
 import { afterEach, describe, expect, it } from "vitest";
 import * as request from "./requests.testkit.js";
 import { AUDIENCE, createTestIdentityProvider, ISSUER } from "./tokens.testkit.js";
@@ -67,6 +69,39 @@ describe("main.ts, started as a process", () => {
     child.kill("SIGTERM");
     expect(await exited(child)).toBe(0);
     expect(stderr.text()).toBe("");
+  });
+
+  it("on PostgreSQL keeps its read models in the store's database, and a restart reads them from there", async () => {
+    const serverUrl = process.env["GRANTLEDGER_PG_URL"] || "postgres://postgres@127.0.0.1:5432/test";
+    const schema = `gl_test_service_${Math.random().toString(36).slice(2, 10)}`;
+    const storeUrl = `${serverUrl}${serverUrl.includes("?") ? "&" : "?"}schema=${schema}`;
+    const inspector = await createPostgresEventStore({ url: serverUrl, schema, migrate: true })();
+    if (E.isLeft(inspector)) throw new Error(`cannot open the test server: ${JSON.stringify(inspector.left)}`);
+    try {
+      child = startMain(["--port", "0", "--store", storeUrl]);
+      let url = await listeningUrl(child, output(child.stderr).text);
+      expect((await fetch(`${url}/rounds`, { method: "POST", headers: { "content-type": "application/json", "x-actor": "ops@difi.no" }, body: JSON.stringify(request.openRound()) })).status).toBe(201);
+      expect((await fetch(`${url}/grants`, { method: "POST", headers: { "content-type": "application/json", "x-actor": "ops@difi.no" }, body: JSON.stringify(request.apply()) })).status).toBe(201);
+      expect(((await (await fetch(`${url}/grants`)).json()) as { grants: unknown[] }).grants).toHaveLength(1);
+      child.kill("SIGTERM");
+      expect(await exited(child)).toBe(0);
+
+      // Saved as they followed the store: each read model at the last event, the register as rows.
+      const saved = await inspector.right.driver.query(`SELECT name, checkpoint FROM ${schema}.read_models ORDER BY name`);
+      expect(saved.map((row) => String(row["name"]))).toEqual(["benefits-realisation", "grant-register", "municipality-totals", "report-obligations", "round-budget"]);
+      const head = await inspector.right.driver.query(`SELECT max(position) AS head FROM ${schema}.events`);
+      for (const row of saved) expect(String(row["checkpoint"])).toBe(String(head[0]?.["head"]));
+      expect(await inspector.right.driver.query(`SELECT grant_id, status FROM ${schema}.grant_register`)).toEqual([{ grant_id: "ebygg", status: "applied" }]);
+
+      child = startMain(["--port", "0", "--store", storeUrl]);
+      url = await listeningUrl(child, output(child.stderr).text);
+      expect(((await (await fetch(`${url}/grants/ebygg`)).json()) as { status: string }).status).toBe("applied");
+      child.kill("SIGTERM");
+      expect(await exited(child)).toBe(0);
+    } finally {
+      await inspector.right.driver.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await inspector.right.close();
+    }
   });
 
   it("exits with 2 and the usage on a bad command line", async () => {

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { createPostgresEventStore, postgresEventStoreOver } from "./postgresEventStore.js";
+export { createPostgresEventStore, isPostgresEventStore, postgresEventStoreOver } from "./postgresEventStore.js";
 export type { OpenPostgresStoreError, PostgresEventStore } from "./postgresEventStore.js";
 export { checkImport, DEFAULT_EVENTS_PER_TRANSACTION, importEvents, startBulkImport } from "./bulkImport.js";
 export type { BulkImport, BulkImportError, BulkImportOptions, BulkImportReport, EventInTheWay, ImportCheck, ImportConflict, ImportNeedsMigration, MovedPosition } from "./bulkImport.js";

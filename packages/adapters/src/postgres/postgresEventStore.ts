@@ -27,6 +27,12 @@ export interface PostgresEventStore extends EventStore {
   readonly driver: SqlDriver;
 }
 
+/**
+ * Whether `store` is this adapter's (a PostgreSQL server or PGlite), which carries its driver and
+ * schema: what a bulk import or a read-model store in the same database needs.
+ */
+export const isPostgresEventStore = (store: EventStore): store is PostgresEventStore => "driver" in store && "schema" in store;
+
 /** Events a subscription reads per query while catching up. */
 const PAGE_SIZE = 500;
 

@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { findImportConflict } from "../audit/importConflicts.js";
 import type { EventStore } from "@grantledger/core";
-import type { PostgresEventStore } from "@grantledger/adapters/postgres";
+import { isPostgresEventStore } from "@grantledger/adapters/postgres";
 import { bulkImportHistory } from "../audit/bulkImportHistory.js";
 import { importHistory, type ImportReport } from "../audit/importHistory.js";
 import { readTrustedKeys } from "../audit/sealKeys.js";
@@ -30,9 +30,6 @@ const importPerStream = async (path: string, store: EventStore, targetLabel: str
   return importHistory(path, store, targetLabel, { keepRecordedAt: true, fileLabel: file });
 };
 
-// The PostgreSQL adapter's store (a server or PGlite) carries its driver and schema: it takes a bulk import.
-const isPostgresStore = (store: EventStore): store is PostgresEventStore => "driver" in store && "schema" in store;
-
 /**
  * `grantledger import <file> --to <url>`: reads the file exactly once, into a private copy that
  * only this process writes, and works on that copy alone: verifies it (hash chain, seals, kept
@@ -58,7 +55,7 @@ export const importCommand = async (file: string, options: ImportOptions, output
     if (!rules) output.err(`note: the business rules were not replayed (--no-rules): ${file} is imported on its hash chain and seals alone`);
     const store = await openStore(options.to, { create: true });
     try {
-      const report = isPostgresStore(store)
+      const report = isPostgresEventStore(store)
         ? await bulkImportHistory(copy.path, store, target.display, { fileLabel: file, checks: { expectedRoots, trustedKeys } })
         : await importPerStream(copy.path, store, target.display, file);
       const added = report.events - report.alreadyThere;
