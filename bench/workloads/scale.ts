@@ -13,6 +13,7 @@ import { collectGarbage } from "../lib/collectGarbage.js";
 import { perSecond, timeMs } from "../lib/rounds.js";
 import { SampleEventSource } from "../lib/sampleEvents.js";
 import { createScratchDatabase, serverProblem, type ScratchDatabase } from "../lib/scratchDatabase.js";
+import { startServiceProcess, type ServiceProcess } from "../lib/serviceProcess.js";
 import type { ResultRow, RunOptions, Workload } from "../lib/workload.js";
 import { EVENTS_PER_GRANT } from "./auditHistory.js";
 import { openPostgresOurs } from "./postgresOurs.js";
@@ -123,6 +124,37 @@ const inDatabase = async <A>(adminUrl: string, label: string, work: (url: string
 
 const silent = { out: () => undefined, err: () => undefined };
 
+const PAGE_READS = 20;
+
+/**
+ * The example service started twice on `url`: cold (no read models saved yet, so it folds every
+ * event, and saves them as it goes) and warm (it loads them from the store's tables), each timed
+ * until it listens; then the first page of GET /grants on the warm one.
+ */
+const serviceStarts = async (url: string, log: (line: string) => void): Promise<{ coldMs: number; warmMs: number; pageMs: number }> => {
+  let service: ServiceProcess | undefined;
+  const coldMs = await timeMs(async () => void (service = await startServiceProcess(url)));
+  await service?.stop();
+  const warmMs = await timeMs(async () => void (service = await startServiceProcess(url)));
+  try {
+    const times: number[] = [];
+    for (let read = 0; read < PAGE_READS; read++) {
+      times.push(
+        await timeMs(async () => {
+          const answer = await fetch(`${service?.url ?? ""}/grants?limit=100`);
+          if (answer.status !== 200) throw new Error(`GET /grants: ${answer.status}`);
+          await answer.json();
+        }),
+      );
+    }
+    const pageMs = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0;
+    log(`  service start: cold ${(coldMs / 1000).toFixed(1)} s, warm ${(warmMs / 1000).toFixed(1)} s; GET /grants?limit=100 ${pageMs.toFixed(1)} ms`);
+    return { coldMs, warmMs, pageMs };
+  } finally {
+    await service?.stop();
+  }
+};
+
 export const scale: Workload = {
   name: "scale",
   measures:
@@ -167,6 +199,15 @@ export const scale: Workload = {
           await store.close();
         }
       });
+      const starts = await inDatabase(adminUrl, "service", async (url) => {
+        const store = await openStore(url);
+        try {
+          await bulkImportHistory(file, store, "bench", { fileLabel: file, checks: {} });
+        } finally {
+          await store.close();
+        }
+        return serviceStarts(url, log);
+      });
       const slice = join(dir, "slice.ndjson");
       const commandFile = join(dir, "command.ndjson");
       const commandEvents = await sliceOf(file, Math.min(lines, COMMAND_SLICE), commandFile);
@@ -209,7 +250,32 @@ export const scale: Workload = {
           note: `${note}; peak RSS ${mib(ours.peakRss)} (COPY ${mib(floor.peakRss)}; the server's own memory not counted); ${count(grants)} grants, ${count(lines)} events, ${mib(bytes)}`,
         };
       };
+      const startRows: ResultRow[] = [
+        {
+          name: "scale-service-start",
+          unit: "ms",
+          ours: Math.round(starts.warmMs),
+          peer: Math.round(starts.coldMs),
+          peerLabel: "cold start",
+          ratio: starts.coldMs / starts.warmMs,
+          target: "-",
+          met: null,
+          note: `pnpm service on the imported store until it listens: warm (read models loaded from the store's tables) beside cold (no read models saved: every event folded); ${count(grants)} grants, ${count(lines)} events`,
+        },
+        {
+          name: "scale-grants-page",
+          unit: "ms",
+          ours: Math.round(starts.pageMs * 10) / 10,
+          peer: null,
+          peerLabel: "-",
+          ratio: null,
+          target: "-",
+          met: null,
+          note: `GET /grants?limit=100 on the warm service (median of ${PAGE_READS}); ${count(grants)} grants`,
+        },
+      ];
       return [
+        ...startRows,
         row("scale-import", bulk, TARGET, "the write pass of grantledger import: each batch re-verified (hash chain, order) and written 10 000 events a transaction"),
         row("scale-import-command", command, "-", `the whole grantledger import (private copy, verify pass with rule replay, then the write pass) on the first ${count(commandEvents)} events`),
         row("scale-import-per-stream", perStream, "-", `today's per-stream append path (importHistory), on the first ${count(sliced)} events only`),
