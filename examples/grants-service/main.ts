@@ -3,7 +3,6 @@
  * models following the store), and serves the grants app until SIGINT or SIGTERM.
  */
 import * as E from "fp-ts/lib/Either.js";
-import { createPostgresReadModelStore, isPostgresEventStore } from "@grantledger/adapters/postgres";
 import { CliError, openStore } from "@grantledger/cli";
 import { describeProjectionError, startGrantEngine } from "@grantledger/projections";
 import { createGrantsApp } from "./grantsApp.js";
@@ -11,6 +10,7 @@ import { serviceAuthOf } from "./serviceAuth.js";
 import { TokenKeyError } from "./tokenKeys.js";
 import { serveGrantsApp } from "./grantsServer.js";
 import { ledgerLimitsOf } from "./serviceLimits.js";
+import { serviceReadModelStore } from "./serviceReadModelStore.js";
 import { parseServiceOptions, UsageError, USAGE } from "./serviceOptions.js";
 
 // A declaration, not an arrow: only then does TypeScript know that code after a call is unreachable.
@@ -41,10 +41,8 @@ const store = await openStore(options.storeUrl, { create: true }).catch((error: 
   fail(error instanceof CliError ? error.message : String(error), error instanceof CliError ? error.exitCode : 1),
 );
 // A read model that stops is logged; the GET endpoints then answer 503 until the service restarts.
-// On PostgreSQL (a server or PGlite) the read models are kept in the store's own database, saved
-// row by row as they follow it: a restart loads them from there and folds only what is new, and
-// every instance of the service on the store reads and keeps the same ones.
-const readModelStore = isPostgresEventStore(store) ? createPostgresReadModelStore(store) : undefined;
+// On PostgreSQL the read models saved row by row live in the store's database (see serviceReadModelStore).
+const readModelStore = serviceReadModelStore(store);
 const started = await startGrantEngine({
   store,
   ...(readModelStore === undefined ? {} : { readModelStore }),
