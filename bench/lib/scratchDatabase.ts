@@ -51,3 +51,20 @@ export const serverProblem = async (adminUrl: string): Promise<string | undefine
     return error instanceof Error ? error.message : String(error);
   }
 };
+
+/**
+ * The server a PostgreSQL workload runs on (`GRANTLEDGER_PG_URL`, a user that may create
+ * databases), or why it cannot run: the variable is unset or the server does not answer. The
+ * reason is logged once here; the workload reports its rows as skipped with it.
+ */
+export const postgresAdminUrl = async (log: (line: string) => void): Promise<{ readonly url: string } | { readonly skipped: string }> => {
+  const url = process.env["GRANTLEDGER_PG_URL"];
+  if (url === undefined || url === "") {
+    log("  skipped: this workload needs GRANTLEDGER_PG_URL, e.g. postgres://postgres@127.0.0.1:5432/test (a user that may create databases)");
+    return { skipped: "skipped: GRANTLEDGER_PG_URL is not set" };
+  }
+  const problem = await serverProblem(url);
+  if (problem === undefined) return { url };
+  log(`  skipped: the server of GRANTLEDGER_PG_URL does not answer (${problem})`);
+  return { skipped: `skipped: the server did not answer (${problem})` };
+};

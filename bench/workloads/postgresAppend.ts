@@ -1,6 +1,6 @@
 import { alternate, perSecond, timeMs } from "../lib/rounds.js";
 import { SampleEventSource, type SampleEvent } from "../lib/sampleEvents.js";
-import { createScratchDatabase, serverProblem } from "../lib/scratchDatabase.js";
+import { createScratchDatabase, postgresAdminUrl } from "../lib/scratchDatabase.js";
 import type { ResultRow, Workload } from "../lib/workload.js";
 import { openPostgresEmmett } from "./postgresEmmett.js";
 import { openPostgresOurs } from "./postgresOurs.js";
@@ -47,16 +47,9 @@ export const postgresAppend: Workload = {
   name: "postgres-append",
   measures: `on the PostgreSQL server of GRANTLEDGER_PG_URL, each store in a fresh database of its own: ${EVENTS.toLocaleString("en-US")} events appended one per call with an exact expected revision over ${ONES_STREAMS.toLocaleString("en-US")} streams, ${EVENTS.toLocaleString("en-US")} in batches of ${BATCH_SIZE} over ${BATCH_STREAMS} streams, then the whole log read back in global order; events/s`,
   run: async (log) => {
-    const adminUrl = process.env["GRANTLEDGER_PG_URL"];
-    if (adminUrl === undefined || adminUrl === "") {
-      log("  skipped: this workload needs GRANTLEDGER_PG_URL, e.g. postgres://postgres@127.0.0.1:5432/test (a user that may create databases)");
-      return skipped("skipped: GRANTLEDGER_PG_URL is not set");
-    }
-    const problem = await serverProblem(adminUrl);
-    if (problem !== undefined) {
-      log(`  skipped: the server of GRANTLEDGER_PG_URL does not answer (${problem})`);
-      return skipped(`skipped: the server did not answer (${problem})`);
-    }
+    const server = await postgresAdminUrl(log);
+    if ("skipped" in server) return skipped(server.skipped);
+    const adminUrl = server.url;
     const databases = { ours: await createScratchDatabase(adminUrl, "grantledger"), peer: await createScratchDatabase(adminUrl, "emmett") };
     try {
       const sides = { ours: await openPostgresOurs(databases.ours.url), peer: await openPostgresEmmett(databases.peer.url) };

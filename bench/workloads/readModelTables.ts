@@ -14,7 +14,7 @@ import {
   type ReadModelStore,
 } from "@grantledger/projections";
 import { alternate, timeMs } from "../lib/rounds.js";
-import { createScratchDatabase, serverProblem } from "../lib/scratchDatabase.js";
+import { createScratchDatabase, postgresAdminUrl } from "../lib/scratchDatabase.js";
 import type { ResultRow, Workload } from "../lib/workload.js";
 
 const GRANTS = 100_000;
@@ -94,10 +94,9 @@ export const readModelTables: Workload = {
   name: "read-model-tables",
   measures: `on the PostgreSQL server of GRANTLEDGER_PG_URL: the grant register of ${GRANTS.toLocaleString("en-US")} grants saved after a batch of ${BATCH} events (${BATCH} grants changed), row by row vs the whole state as bytes; and a reader's start, open to first page of ${PAGE} grants, from the tables vs loading the whole state; ms`,
   run: async (log) => {
-    const adminUrl = process.env["GRANTLEDGER_PG_URL"];
-    if (adminUrl === undefined || adminUrl === "") return skipped("skipped: GRANTLEDGER_PG_URL is not set");
-    const problem = await serverProblem(adminUrl);
-    if (problem !== undefined) return skipped(`skipped: the server did not answer (${problem})`);
+    const server = await postgresAdminUrl(log);
+    if ("skipped" in server) return skipped(server.skipped);
+    const adminUrl = server.url;
     const database = await createScratchDatabase(adminUrl, "read_models");
     try {
       const stores = { ours: await open(database.url, "rows"), peer: await open(database.url, "whole") };

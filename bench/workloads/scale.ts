@@ -12,7 +12,7 @@ import { bulkImportHistory, importHistory, runCli } from "@grantledger/cli";
 import { collectGarbage } from "../lib/collectGarbage.js";
 import { perSecond, timeMs } from "../lib/rounds.js";
 import { SampleEventSource } from "../lib/sampleEvents.js";
-import { createScratchDatabase, serverProblem, type ScratchDatabase } from "../lib/scratchDatabase.js";
+import { createScratchDatabase, postgresAdminUrl, type ScratchDatabase } from "../lib/scratchDatabase.js";
 import { startServiceProcess, type ServiceProcess } from "../lib/serviceProcess.js";
 import type { ResultRow, RunOptions, Workload } from "../lib/workload.js";
 import { EVENTS_PER_GRANT } from "./auditHistory.js";
@@ -162,16 +162,9 @@ export const scale: Workload = {
     "each side in a fresh database of its own: COPY of its NDJSON lines into a jsonb table (the floor), the bulk import (the write pass of `grantledger import`, chain-checked), " +
     `the whole \`grantledger import\` (verify pass with the rules, then that write pass; the first ${count(COMMAND_SLICE)} events), today's per-stream append path (the first ${count(PER_STREAM_SLICE)} events) and appends in batches of 100; events/s and peak RSS`,
   run: async (log, options: RunOptions = {}) => {
-    const adminUrl = process.env["GRANTLEDGER_PG_URL"];
-    if (adminUrl === undefined || adminUrl === "") {
-      log("  skipped: this workload needs GRANTLEDGER_PG_URL, e.g. postgres://postgres@127.0.0.1:5432/test (a user that may create databases)");
-      return skipped("skipped: GRANTLEDGER_PG_URL is not set");
-    }
-    const problem = await serverProblem(adminUrl);
-    if (problem !== undefined) {
-      log(`  skipped: the server of GRANTLEDGER_PG_URL does not answer (${problem})`);
-      return skipped(`skipped: the server did not answer (${problem})`);
-    }
+    const server = await postgresAdminUrl(log);
+    if ("skipped" in server) return skipped(server.skipped);
+    const adminUrl = server.url;
     const grants = options.grants ?? DEFAULT_GRANTS;
     const dir = await mkdtemp(join(tmpdir(), "grantledger-bench-scale-"));
     try {

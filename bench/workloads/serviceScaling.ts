@@ -1,5 +1,5 @@
 import { perSecond, timeMs } from "../lib/rounds.js";
-import { createScratchDatabase, serverProblem } from "../lib/scratchDatabase.js";
+import { createScratchDatabase, postgresAdminUrl } from "../lib/scratchDatabase.js";
 import { startServiceProcess, type ServiceProcess } from "../lib/serviceProcess.js";
 import type { ResultRow, Workload } from "../lib/workload.js";
 
@@ -81,12 +81,11 @@ export const serviceScaling: Workload = {
   name: "service-scaling",
   measures: `commands/s through the example service with 1, 2 and 4 processes on one PostgreSQL database (GRANTLEDGER_PG_URL, a fresh database each): ${GRANTS} grants applied, evaluated, awarded and paid in one round, ${IN_FLIGHT} grants in flight spread over the processes; the ratio is against 1 process`,
   run: async (log) => {
-    const adminUrl = process.env["GRANTLEDGER_PG_URL"];
-    const problem = adminUrl === undefined || adminUrl === "" ? "GRANTLEDGER_PG_URL is not set" : await serverProblem(adminUrl);
-    if (problem !== undefined || adminUrl === undefined) {
-      log(`  skipped: ${problem}`);
-      return NAMES.map((name) => ({ name, unit: "commands/s", ours: null, peer: null, peerLabel: "1 process", ratio: null, target: "measured", met: null, note: `skipped: ${problem}` }));
+    const server = await postgresAdminUrl(log);
+    if ("skipped" in server) {
+      return NAMES.map((name) => ({ name, unit: "commands/s", ours: null, peer: null, peerLabel: "1 process", ratio: null, target: "measured", met: null, note: server.skipped }));
     }
+    const adminUrl = server.url;
     const rates: number[] = [];
     for (const processes of PROCESS_COUNTS) rates.push(await commandsPerSecond(adminUrl, processes, log));
     const one = rates[0] ?? 0;

@@ -6,7 +6,19 @@ import { jsonResponse } from "./json.js";
 import { problemFor } from "./problem.js";
 import { explainRequestError, type RequestError } from "./requestErrors.js";
 
-const STATUSES: ReadonlySet<string> = new Set<GrantStatus>(["applied", "evaluated", "awarded", "rejected", "dismissed", "appealed", "withdrawn", "renounced", "closed"]);
+// Keyed by every status, so that a new one fails to compile here until `?status=` takes it.
+const STATUS_KEYS: { readonly [K in GrantStatus]: true } = {
+  applied: true,
+  evaluated: true,
+  awarded: true,
+  rejected: true,
+  dismissed: true,
+  appealed: true,
+  withdrawn: true,
+  renounced: true,
+  closed: true,
+};
+const STATUSES: ReadonlySet<string> = new Set(Object.keys(STATUS_KEYS));
 
 /** The page `?after=&limit=&round=&status=` asks for, or the parameter that is wrong. */
 const pageRequestOf = (c: Context): E.Either<RequestError, GrantPageRequest> => {
