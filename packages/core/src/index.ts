@@ -65,6 +65,7 @@ export * from "./handler/eventIds.js";
 export * from "./handler/streamModels.js";
 export * from "./handler/loadStream.js";
 export * from "./handler/grantLedger.js";
+export * from "./handler/promiseMethods.js";
 export * from "./handler/inputLimits.js";
 
 export * from "./problems/problem.js";
