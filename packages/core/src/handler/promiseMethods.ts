@@ -1,9 +1,6 @@
 import type { Either } from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 
-/** A method that returns a `TaskEither`: nothing happens until the task it returns is called. */
-type TaskMethod = (...args: never[]) => TaskEither<unknown, unknown>;
-
 /**
  * The `TaskEither` methods of `L`, each as a method that runs at once and returns a
  * `Promise<Either<…>>`: the same arguments, the same `Left` and `Right`. A forgotten `await` is
@@ -12,7 +9,7 @@ type TaskMethod = (...args: never[]) => TaskEither<unknown, unknown>;
  * a `TaskEither` method compiles and does nothing.
  */
 export type PromiseMethods<L> = {
-  readonly [K in keyof L as L[K] extends TaskMethod ? K : never]: L[K] extends (...args: infer A) => TaskEither<infer Left, infer Right>
+  readonly [K in keyof L as L[K] extends (...args: never[]) => TaskEither<unknown, unknown> ? K : never]: L[K] extends (...args: infer A) => TaskEither<infer Left, infer Right>
     ? (...args: A) => Promise<Either<Left, Right>>
     : never;
 };
