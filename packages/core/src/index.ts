@@ -66,3 +66,6 @@ export * from "./handler/streamModels.js";
 export * from "./handler/loadStream.js";
 export * from "./handler/grantLedger.js";
 export * from "./handler/inputLimits.js";
+
+export * from "./telemetry/telemetryOptions.js";
+export * from "./telemetry/telemetryNames.js";
