@@ -3,7 +3,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import type { EventStore } from "../store/eventStore.js";
 import { formatRevision } from "../store/expectedRevision.js";
-import { currentCommandScope } from "./commandScope.js";
+import { currentCommandScope, type CommandScope } from "./commandScope.js";
 import { LEDGER_ATTRIBUTES, LEDGER_TELEMETRY } from "./telemetryNames.js";
 
 /**
@@ -20,32 +20,44 @@ const traced =
     task: TaskEither<L, A>,
     onDone: (span: Span, value: A) => void,
   ): TaskEither<L, A> =>
-  async () => {
+  () => {
     const scope = currentCommandScope();
-    if (scope === undefined) return task();
-    if (streamName !== undefined) scope.streams.add(streamName);
-    const span = tracer.startSpan(name, { attributes: attributes() }, scope.context);
-    try {
-      const result = await task();
-      if (E.isRight(result)) {
-        span.setAttribute(LEDGER_ATTRIBUTES.storeOutcome, "ok");
-        onDone(span, result.right);
-      } else {
-        span.setAttribute(LEDGER_ATTRIBUTES.storeOutcome, result.left._tag);
-        if (result.left._tag !== "StreamNotFound") {
-          span.setAttribute(LEDGER_ATTRIBUTES.errorType, result.left._tag);
-          span.setStatus({ code: SpanStatusCode.ERROR, message: result.left._tag });
-        }
-      }
-      return result;
-    } catch (error) {
-      span.recordException(error instanceof Error ? error : String(error));
-      span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
-      throw error;
-    } finally {
-      span.end();
-    }
+    // The call itself, not wrapped in another promise: nothing added where nothing is traced.
+    return scope === undefined ? task() : recorded(tracer, name, streamName, attributes, task, onDone, scope);
   };
+
+const recorded = async <L extends { readonly _tag: string }, A>(
+  tracer: Tracer,
+  name: string,
+  streamName: string | undefined,
+  attributes: () => Attributes,
+  task: TaskEither<L, A>,
+  onDone: (span: Span, value: A) => void,
+  scope: CommandScope,
+): Promise<E.Either<L, A>> => {
+  if (streamName !== undefined) scope.streams.add(streamName);
+  const span = tracer.startSpan(name, { attributes: attributes() }, scope.context);
+  try {
+    const result = await task();
+    if (E.isRight(result)) {
+      span.setAttribute(LEDGER_ATTRIBUTES.storeOutcome, "ok");
+      onDone(span, result.right);
+    } else {
+      span.setAttribute(LEDGER_ATTRIBUTES.storeOutcome, result.left._tag);
+      if (result.left._tag !== "StreamNotFound") {
+        span.setAttribute(LEDGER_ATTRIBUTES.errorType, result.left._tag);
+        span.setStatus({ code: SpanStatusCode.ERROR, message: result.left._tag });
+      }
+    }
+    return result;
+  } catch (error) {
+    span.recordException(error instanceof Error ? error : String(error));
+    span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  } finally {
+    span.end();
+  }
+};
 
 /**
  * The store as the ledger uses it: each append and read a traced command makes becomes a child

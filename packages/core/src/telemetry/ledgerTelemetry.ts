@@ -1,10 +1,12 @@
 import {
   context as otelContext,
+  createNoopMeter,
   isSpanContextValid,
   metrics,
   SpanStatusCode,
   trace,
   ValueType,
+  type Context,
   type Counter,
   type Histogram,
   type Span,
@@ -46,6 +48,9 @@ const commandIdOf = (context: unknown): { readonly id?: string; readonly correla
   };
 };
 
+// The API's no-op meter, whose instruments stay no-ops for good (the metrics API has no proxy).
+const NoopMeter = createNoopMeter().constructor;
+
 const describeThrown = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const finishRecording = (span: Span, scope: CommandScope, outcome: string, result: E.Either<unknown, TracedOutcome>): void => {
@@ -69,6 +74,8 @@ const finishRecording = (span: Span, scope: CommandScope, outcome: string, resul
 export const createLedgerTelemetry = (options: TelemetryOptions | undefined, knows: (type: string) => boolean): LedgerTelemetry => {
   const tracer = (options?.tracerProvider ?? trace.getTracerProvider()).getTracer(CORE_TELEMETRY_SCOPE);
   const meter = (options?.meterProvider ?? metrics.getMeterProvider()).getMeter(CORE_TELEMETRY_SCOPE);
+  const measuring = !(meter instanceof NoopMeter);
+  const spanNames = new Map<string, string>();
   const commands: Counter = meter.createCounter(LEDGER_TELEMETRY.commandsMetric, {
     description: "Commands handled by the ledger, by type and outcome",
     unit: "{command}",
@@ -80,11 +87,26 @@ export const createLedgerTelemetry = (options: TelemetryOptions | undefined, kno
     advice: { explicitBucketBoundaries: DURATION_BUCKETS_MS },
   });
 
-  const traceCommand: LedgerTelemetry["traceCommand"] = (run) => async (input, context) => {
-    const started = performance.now();
+  const traceCommand: LedgerTelemetry["traceCommand"] = (run) => (input, context) => {
     const type = typeof input.type === "string" && knows(input.type) ? input.type : "unknown";
     const parent = currentCommandScope()?.context ?? otelContext.active();
-    const span = tracer.startSpan(`${LEDGER_TELEMETRY.commandSpan} ${type}`, {}, parent);
+    let name = spanNames.get(type);
+    if (name === undefined) spanNames.set(type, (name = `${LEDGER_TELEMETRY.commandSpan} ${type}`));
+    const span = tracer.startSpan(name, {}, parent);
+    // No SDK at all (a no-op span and no-op instruments): the command runs as it would untraced.
+    if (!measuring && !span.isRecording() && !isSpanContextValid(span.spanContext())) return run(input, context);
+    return measured(run, input, context, type, parent, span);
+  };
+
+  const measured = async <I, C, L extends { readonly _tag: string }, R extends TracedOutcome>(
+    run: CommandRun<I, C, L, R>,
+    input: I,
+    context: C,
+    type: string,
+    parent: Context,
+    span: Span,
+  ): Promise<E.Either<L, R>> => {
+    const started = performance.now();
     let scope: CommandScope | undefined;
     // Attributes are built only for a span that records: without an SDK this is the whole cost.
     if (span.isRecording()) {
@@ -119,9 +141,11 @@ export const createLedgerTelemetry = (options: TelemetryOptions | undefined, kno
       throw error;
     } finally {
       span.end();
-      const attributes = { [LEDGER_ATTRIBUTES.commandType]: type, [LEDGER_ATTRIBUTES.commandOutcome]: outcome };
-      commands.add(1, attributes);
-      duration.record(performance.now() - started, attributes);
+      if (measuring) {
+        const attributes = { [LEDGER_ATTRIBUTES.commandType]: type, [LEDGER_ATTRIBUTES.commandOutcome]: outcome };
+        commands.add(1, attributes);
+        duration.record(performance.now() - started, attributes);
+      }
     }
   };
 

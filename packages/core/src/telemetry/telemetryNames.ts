@@ -27,7 +27,7 @@ export const LEDGER_TELEMETRY = {
 export const LEDGER_ATTRIBUTES = {
   /** The command's type, e.g. `AwardGrant` (`unknown` for a type no command has). */
   commandType: "grantledger.command.type",
-  /** `ok`, or the tag of the error that refused the command (`InsufficientFunds`, …), or `exception`. */
+  /** `ok`, or the tag of the error that refused the command (`AwardExceedsRemainingBudget`, …), or `exception`. */
   commandOutcome: "grantledger.command.outcome",
   /** The command id the caller gave. */
   commandId: "grantledger.command.id",

@@ -29,7 +29,7 @@ export const PROJECTION_ATTRIBUTES = {
   headPosition: "grantledger.projection.head_position",
   /** The head position minus the checkpoint after the batch, where the runner knows the head. */
   lag: "grantledger.projection.lag",
-  /** `ok`, or the tag of the error that stopped the batch (`ProjectionFailed`, `ReadModelStoreFailed`, …). */
+  /** `ok`, or the tag of the error that stopped the batch (`PoisonEvent`, `ReadModelStoreFailed`, …). */
   outcome: "grantledger.projection.outcome",
   /** The OpenTelemetry semantic convention's error class: the error tag, on a failed batch. */
   errorType: "error.type",
