@@ -76,3 +76,5 @@ export * from "./problems/lifecycleProblems.js";
 export * from "./problems/roundProblems.js";
 export * from "./problems/handlerProblems.js";
 export * from "./problems/ledgerProblems.js";
+export * from "./telemetry/telemetryOptions.js";
+export * from "./telemetry/telemetryNames.js";

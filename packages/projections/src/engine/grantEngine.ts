@@ -4,6 +4,7 @@ import {
   createGrantLedger,
   startAutoSealer,
   type GrantLedgerOptions, type AutoSealOptions, type EventStore, type GrantLedger, type ReadAllError, type RetryPolicy } from "@grantledger/core";
+import type { TelemetryOptions } from "@grantledger/core";
 import type { Projection } from "../projection.js";
 import type { ProjectionError } from "../projectionError.js";
 import { benefitsRealisation } from "../readModels/benefitsRealisation.js";
@@ -17,6 +18,7 @@ import { createMemoryReadModelStore } from "../store/memoryReadModelStore.js";
 import type { ReadModelStore } from "../store/readModelStore.js";
 import type { ReadModelStates } from "./readModelStates.js";
 import { storeHead } from "./storeHead.js";
+import { createHeadTracker, notingAppends } from "./headTracker.js";
 
 /** What a {@link GrantEngine} runs on. */
 export interface GrantEngineOptions {
@@ -47,6 +49,13 @@ export interface GrantEngineOptions {
    * store should make them. Between seals only the hash chain protects what was recorded.
    */
   readonly autoSeal?: AutoSealOptions;
+  /**
+   * Where the ledger's and the read models' OpenTelemetry spans and metrics go (see the READMEs
+   * of `@grantledger/core` and `@grantledger/projections`); the global providers by default. The
+   * read models' lag is measured against the highest position the engine knows stored: what its
+   * ledger appended, what any read model reached, and the head each `settled()` reads.
+   */
+  readonly telemetry?: TelemetryOptions;
 }
 
 /** Why {@link GrantEngine.settled} could not answer: a read model stopped, or the store failed. */
@@ -94,8 +103,16 @@ export const startGrantEngine =
     const { store } = options;
     const followed = options.readStore ?? store;
     const readModelStore = options.readModelStore ?? createMemoryReadModelStore();
+    const heads = createHeadTracker();
+    // The highest position known stored; the runners' own checkpoints count, so that one read
+    // model that has seen another process's events shows the others behind it.
+    const knownHead = (): bigint | undefined => {
+      for (const runner of all) heads.note(runner.current().checkpoint);
+      return heads.current();
+    };
+    const telemetry = { ...options.telemetry, head: knownHead };
     const runnerOf = <S>(projection: Projection<S>): ProjectionRunner<S> =>
-      createProjectionRunner({ store: followed, projection, readModelStore, ...(options.onError === undefined ? {} : { onError: options.onError }) });
+      createProjectionRunner({ store: followed, projection, readModelStore, telemetry, ...(options.onError === undefined ? {} : { onError: options.onError }) });
     const runners: Runners = {
       municipalityTotals: runnerOf(municipalityTotals),
       roundBudget: runnerOf(roundBudget),
@@ -129,6 +146,7 @@ export const startGrantEngine =
       const head = await storeHead(store, minimum(all.map((runner) => runner.current().checkpoint)))();
       if (E.isLeft(head)) return head;
       const target = head.right;
+      heads.note(target);
       if (target !== undefined) {
         for (const runner of all) {
           const reached = await runner.waitForPosition(target)();
@@ -141,7 +159,8 @@ export const startGrantEngine =
     return E.right({
       store,
       ledger: createGrantLedger({
-        store,
+        store: notingAppends(store, heads),
+        ...(options.telemetry === undefined ? {} : { telemetry: options.telemetry }),
         ...(options.retry === undefined ? {} : { retry: options.retry }),
         ...(options.clock === undefined ? {} : { clock: options.clock }),
         ...(options.historical === undefined ? {} : { historical: options.historical }),

@@ -3,6 +3,7 @@ import type { EventStore } from "@grantledger/core";
 import type { Projection, ProjectionSnapshot } from "../projection.js";
 import type { ProjectionError } from "../projectionError.js";
 import type { ReadModelStore } from "../store/readModelStore.js";
+import type { ProjectionTelemetryOptions } from "./runnerTelemetryNames.js";
 
 /** Where a runner is: not started, catching up, following live, stopped, or stopped by an error. */
 export type RunnerStatus = "idle" | "catching-up" | "live" | "stopped" | "failed";
@@ -19,6 +20,8 @@ export interface ProjectionRunnerOptions<S> {
   readonly batchSize?: number;
   /** Told of every error that stops the runner (also those of live following, which no caller awaits). */
   readonly onError?: (error: ProjectionError) => void;
+  /** Where the batch spans and metrics go, and how the lag learns the store's head (see {@link ProjectionTelemetryOptions}). */
+  readonly telemetry?: ProjectionTelemetryOptions;
 }
 
 /**
