@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
-import { compareInstants, IsoDateTime, type EventStore, type RecordedEvent } from "@grantledger/core";
+import { compareInstants, IsoDateTime, type EventShape, type EventStore, type RecordedEvent } from "@grantledger/core";
 import { foldRecorded } from "./foldRecorded.js";
 import type { Projection, ProjectionSnapshot } from "./projection.js";
 import type { ProjectionError } from "./projectionError.js";
@@ -40,7 +40,7 @@ const recordedAfter = (event: RecordedEvent, limit: IsoDateTime): boolean =>
  * never touches (or waits for) a live runner. Without options it folds everything recorded.
  */
 export const projectAsOf =
-  <S>(store: EventStore, projection: Projection<S>, options?: AsOfOptions): TaskEither<ProjectionError, AsOfResult<S>> =>
+  <S>(store: EventStore, projection: Projection<S, EventShape>, options?: AsOfOptions): TaskEither<ProjectionError, AsOfResult<S>> =>
   async () => {
     const limitTime = options?.recordedAt;
     if (limitTime !== undefined && !IsoDateTime.is(limitTime)) {
