@@ -67,3 +67,5 @@ export * from "./handler/streamModels.js";
 export * from "./handler/loadStream.js";
 export * from "./handler/grantLedger.js";
 export * from "./handler/inputLimits.js";
+export * from "./handler/streamType.js";
+export * from "./handler/streamHandler.js";
