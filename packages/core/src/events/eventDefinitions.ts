@@ -38,6 +38,13 @@ const SEAL_TYPE = "SealRecorded";
 export const isCatalogueEventType = (type: string): boolean => type === SEAL_TYPE || Object.hasOwn(EVENT_CODECS, type);
 
 /**
+ * Whether `value` is an io-ts codec: by its methods, not `instanceof`, so that a codec made by
+ * another copy of io-ts (an application's own module, loaded by the CLI) counts too.
+ */
+export const isCodec = (value: unknown): value is t.Mixed =>
+  typeof value === "object" && value !== null && ["decode", "encode", "is", "validate"].every((key) => typeof (value as Record<string, unknown>)[key] === "function");
+
+/**
  * Checks an application's event codecs before use: every type is a name of its own (not empty,
  * not starting with `$`, which EventStoreDB keeps for system events, and none of the catalogue's
  * or the seal's), and every codec is an io-ts codec. Throws a `RangeError` naming the type and
@@ -47,7 +54,7 @@ export const checkEventCodecs = (codecs: EventCodecs, where: string): void => {
   for (const [type, codec] of Object.entries(codecs)) {
     if (type === "" || type.startsWith("$")) throw new RangeError(`${where}: event type "${type}" is not a name of its own (empty, or starting with $)`);
     if (isCatalogueEventType(type)) throw new RangeError(`${where}: event type "${type}" is one of grantledger's own; give yours a name of its own`);
-    if (!(codec instanceof t.Type)) throw new RangeError(`${where}: the codec of "${type}" is not an io-ts codec`);
+    if (!isCodec(codec)) throw new RangeError(`${where}: the codec of "${type}" is not an io-ts codec`);
   }
 };
 

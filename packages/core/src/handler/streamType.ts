@@ -1,8 +1,8 @@
 import type { Either } from "fp-ts/lib/Either.js";
-import * as t from "io-ts";
+import type * as t from "io-ts";
 import type { GrantState } from "../deciders/grantState.js";
 import type { RoundState } from "../deciders/roundState.js";
-import { checkEventCodecs, type EventCodecs, type EventOf } from "../events/eventDefinitions.js";
+import { checkEventCodecs, isCodec, type EventCodecs, type EventOf } from "../events/eventDefinitions.js";
 import type { IsoDateTime } from "../values/isoTime.js";
 import type { HandlerError } from "./handlerErrors.js";
 
@@ -97,7 +97,7 @@ export const defineStreamType = <Events extends EventCodecs, Commands extends Co
   if (Object.keys(definition.events).length === 0) throw new RangeError(`${where} has no event types`);
   for (const [type, codec] of Object.entries(definition.commands)) {
     if (type === "") throw new RangeError(`${where}: a command type must not be empty`);
-    if (!(codec instanceof t.Type)) throw new RangeError(`${where}: the codec of command "${type}" is not an io-ts codec`);
+    if (!isCodec(codec)) throw new RangeError(`${where}: the codec of command "${type}" is not an io-ts codec`);
   }
   return Object.freeze({ ...definition });
 };
