@@ -38,7 +38,7 @@ export interface StreamReads {
   /** A round's state, as `ledger.readRound` gives it. */
   round(roundId: string): Promise<Either<HandlerError, RoundState>>;
   /** The state of the stream `id` of a stream type of one's own (this one or another). */
-  stream<S>(type: StreamType<EventCodecs, CommandCodecs, S, unknown>, id: string): Promise<Either<HandlerError, S>>;
+  stream<OtherEvents extends EventCodecs, OtherCommands extends CommandCodecs, S, OtherErr>(type: StreamType<OtherEvents, OtherCommands, S, OtherErr>, id: string): Promise<Either<HandlerError, S>>;
 }
 
 /**
