@@ -31,6 +31,7 @@ export * from "./events/eventMetadata.js";
 export * from "./events/domainEvent.js";
 export * from "./events/decodeEvent.js";
 export * from "./events/businessTime.js";
+export * from "./events/eventDefinitions.js";
 
 export * from "./deciders/decider.js";
 export * from "./deciders/commands.js";
@@ -78,3 +79,5 @@ export * from "./problems/handlerProblems.js";
 export * from "./problems/ledgerProblems.js";
 export * from "./telemetry/telemetryOptions.js";
 export * from "./telemetry/telemetryNames.js";
+export * from "./handler/streamType.js";
+export * from "./handler/streamHandler.js";

@@ -1,5 +1,5 @@
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
-import type { EventStore } from "@grantledger/core";
+import type { EventShape, EventStore } from "@grantledger/core";
 import type { Projection, ProjectionSnapshot } from "../projection.js";
 import type { ProjectionError } from "../projectionError.js";
 import type { ReadModelStore } from "../store/readModelStore.js";
@@ -13,7 +13,7 @@ export interface ProjectionRunnerOptions<S> {
   /** Where the events are read from. */
   readonly store: EventStore;
   /** The read model to keep up to date. */
-  readonly projection: Projection<S>;
+  readonly projection: Projection<S, EventShape>;
   /** Where its state and checkpoint are saved after each batch. */
   readonly readModelStore: ReadModelStore;
   /** Most events read, applied and saved as one batch; defaults to 1 000. */
