@@ -23,9 +23,11 @@ import { StreamLocks } from "./streamLocks.js";
 import { grantModel, roundModel } from "./streamModels.js";
 import type { CommandCodecs, CommandInputOf, CommandOf, StreamReads, StreamType } from "./streamType.js";
 import { unknownField } from "./unknownField.js";
+import { createLedgerTelemetry } from "../telemetry/ledgerTelemetry.js";
+import { instrumentEventStore } from "../telemetry/instrumentedStore.js";
 
 /** What {@link createStreamHandler} needs: the store, and the ledger's options that apply to every command. */
-export type StreamHandlerOptions = Pick<GrantLedgerOptions, "store" | "retry" | "clock" | "historical" | "limits">;
+export type StreamHandlerOptions = Pick<GrantLedgerOptions, "store" | "retry" | "clock" | "historical" | "limits" | "telemetry">;
 
 /** Handles the commands of one stream type of one's own; see {@link createStreamHandler}. */
 export interface StreamHandler<Events extends EventCodecs, Commands extends CommandCodecs, S, Err> {
@@ -61,7 +63,9 @@ export const createStreamHandler = <Events extends EventCodecs, Commands extends
   type: StreamType<Events, Commands, S, Err>,
   options: StreamHandlerOptions,
 ): StreamHandler<Events, Commands, S, Err> => {
-  const { store } = options;
+  // Traced as the ledger's own commands are: a span per command, its store calls as children.
+  const telemetry = createLedgerTelemetry(options.telemetry, (commandType) => codecOf(type.commands, commandType) !== undefined);
+  const store = instrumentEventStore(options.store, telemetry.tracer);
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const clock = options.clock ?? systemClock;
   const limits = inputLimitsOf(options.limits);
@@ -146,9 +150,11 @@ export const createStreamHandler = <Events extends EventCodecs, Commands extends
     return locks.withLocks([streamName], () => onStream(streamName, command, recording, readsFor(recording.actor, now)));
   };
 
+  const traced = telemetry.traceCommand(run);
+
   return {
     type,
-    execute: (command, context) => () => run(command, context),
+    execute: (command, context) => () => traced(command, context),
     read: (id) => async () => {
       const streamName = type.streamName(id);
       if (isCatalogueStream(streamName)) return invalid(type.name, "id", `stream "${streamName}" is one of grantledger's own`);

@@ -1,8 +1,12 @@
+import * as E from "fp-ts/lib/Either.js";
+import * as t from "io-ts";
 import { SpanStatusCode } from "@opentelemetry/api";
 import { DataPointType, type MetricData } from "@opentelemetry/sdk-metrics";
 import type { ReadableSpan } from "@opentelemetry/sdk-trace";
 import { afterEach, describe, expect, it } from "vitest";
 import { context, createTestStore, crisisRound, ledgerOver, must, outcomeTag, type TestStore } from "../handler/ledger.testkit.js";
+import { createStreamHandler } from "../handler/streamHandler.js";
+import { defineStreamType } from "../handler/streamType.js";
 import { LEDGER_ATTRIBUTES as A, LEDGER_TELEMETRY } from "./telemetryNames.js";
 import { inMemoryTelemetry, type InMemoryTelemetry } from "./otelSdk.testkit.js";
 
@@ -182,5 +186,32 @@ describe("the ledger's OpenTelemetry metrics", () => {
         { attributes: { [A.commandType]: "OpenRound", [A.commandOutcome]: "RoundAlreadyOpened" }, count: 1 },
       ]),
     );
+  });
+});
+
+describe("the OpenTelemetry spans of a stream type of one's own", () => {
+  it("traces its commands as the ledger's: a span per command with its outcome, its store calls as children", async () => {
+    const telemetry = installed();
+    const store = createTestStore();
+    const noteOf = defineStreamType({
+      name: "note",
+      streamName: (id) => `note-${id}`,
+      events: { NoteAdded: t.type({ noteId: t.string, text: t.string }) },
+      commands: { AddNote: t.type({ noteId: t.string, text: t.string }) },
+      streamId: (command) => command.data.noteId,
+      initialState: 0,
+      evolve: (count) => count + 1,
+      decide: (command, count) => (count > 0 ? E.left({ _tag: "NoteAlreadyAdded" as const }) : E.right([{ type: "NoteAdded" as const, data: command.data }])),
+    });
+    const handler = createStreamHandler(noteOf, { store, telemetry });
+    await must(handler.execute({ type: "AddNote", data: { noteId: "n1", text: "first" } }, context("note-1")));
+    expect(E.isLeft(await handler.execute({ type: "AddNote", data: { noteId: "n1", text: "again" } }, context("note-2"))())).toBe(true);
+
+    const [added, refused] = commandSpans(telemetry);
+    expect(added?.name).toBe("grantledger.command AddNote");
+    expect(added?.attributes).toMatchObject({ [A.commandOutcome]: "ok" });
+    expect(childrenOf(telemetry, added as ReadableSpan).map((span) => span.name)).toContain(LEDGER_TELEMETRY.appendSpan);
+    expect(refused?.attributes).toMatchObject({ [A.commandOutcome]: "NoteAlreadyAdded" });
+    expect(refused?.status.code).toBe(SpanStatusCode.ERROR);
   });
 });

@@ -31,10 +31,16 @@ export interface LedgerTelemetry {
   /** The tracer of the commands' and the store calls' spans. */
   readonly tracer: Tracer;
   /** `run`, with a span and the command metrics around every call. */
-  traceCommand<I extends { readonly type: string }, C, L extends { readonly _tag: string }, R extends TracedOutcome>(
+  traceCommand<I extends { readonly type: string }, C, L, R extends TracedOutcome>(
     run: CommandRun<I, C, L, R>,
   ): CommandRun<I, C, L, R>;
 }
+
+/** A refusal's tag; an application's own error (a stream type of one's own) may have none. */
+const tagOf = (error: unknown): string => {
+  const tag: unknown = typeof error === "object" && error !== null ? (error as { readonly _tag?: unknown })._tag : undefined;
+  return typeof tag === "string" ? tag : "error";
+};
 
 /** Millisecond buckets for command durations: a cached command takes well under one, a contended award some tens. */
 const DURATION_BUCKETS_MS = [0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000];
@@ -98,7 +104,7 @@ export const createLedgerTelemetry = (options: TelemetryOptions | undefined, kno
     return measured(run, input, context, type, parent, span);
   };
 
-  const measured = async <I, C, L extends { readonly _tag: string }, R extends TracedOutcome>(
+  const measured = async <I, C, L, R extends TracedOutcome>(
     run: CommandRun<I, C, L, R>,
     input: I,
     context: C,
@@ -126,7 +132,7 @@ export const createLedgerTelemetry = (options: TelemetryOptions | undefined, kno
             isSpanContextValid(span.spanContext())
             ? await otelContext.with(trace.setSpan(parent, span), () => run(input, context))
             : await run(input, context);
-      outcome = E.isLeft(result) ? result.left._tag : "ok";
+      outcome = E.isLeft(result) ? tagOf(result.left) : "ok";
       if (active !== undefined) finishRecording(span, active, outcome, result);
       return result;
     } catch (error) {
