@@ -67,3 +67,11 @@ export * from "./handler/streamModels.js";
 export * from "./handler/loadStream.js";
 export * from "./handler/grantLedger.js";
 export * from "./handler/inputLimits.js";
+
+export * from "./personal/sealedText.js";
+export * from "./personal/personalDataKeys.js";
+export * from "./personal/memoryPersonalDataKeys.js";
+export * from "./personal/sealCipher.js";
+export * from "./personal/personalFields.js";
+export * from "./personal/sealPersonalData.js";
+export * from "./personal/revealPersonalData.js";
