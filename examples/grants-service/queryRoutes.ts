@@ -51,7 +51,7 @@ export const addQueryRoutes = (app: Hono<GrantsEnv>, engine: GrantEngine): void 
   app.get("/obligations", settled(obligationsOn));
 
   app.get("/grants/:grantId/history", async (c) => {
-    const history = await readGrantHistory(engine.store, c.req.param("grantId"));
+    const history = await readGrantHistory(engine.store, c.req.param("grantId"), engine.personalData?.keys);
     if (E.isRight(history)) return ok(history.right);
     const error = history.left;
     return problemFor(error, error._tag === "GrantNotFound" ? explainGrantError(error) : explainHandlerError(error), c);
