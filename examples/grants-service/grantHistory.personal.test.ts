@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { createGrantLedger, createMemoryPersonalDataKeys } from "@grantledger/core";
 import { HISTORICAL_FIXTURES } from "@grantledger/core/testing";
 import { createMemoryEventStore } from "@grantledger/adapters/memory";
+import { foldRecorded, getGrant, grantRegister } from "@grantledger/projections";
 import { readGrantHistory } from "./grantHistory.js";
+import { revealGrantRow } from "./revealGrantRow.js";
 
 const must = async (task: () => Promise<E.Either<unknown, unknown>>): Promise<void> => {
   const result = await task();
@@ -11,7 +13,7 @@ const must = async (task: () => Promise<E.Either<unknown, unknown>>): Promise<vo
 };
 
 describe("a grant's history in the service, with personal data sealed", () => {
-  it("shows the evaluator and notes with the keys, [erased] once forgotten, and the stored form without keys", async () => {
+  it("shows the evaluator, notes and declared evaluators with the keys, [erased] once forgotten, and the stored form without keys", async () => {
     const store = createMemoryEventStore();
     const keys = createMemoryPersonalDataKeys();
     const ledger = createGrantLedger({ store, historical: HISTORICAL_FIXTURES, personalData: { keys } });
@@ -42,9 +44,17 @@ describe("a grant's history in the service, with personal data sealed", () => {
       if (E.isLeft(history)) throw new Error(history.left._tag);
       return history.right.events.find((event) => event.type === "ApplicationEvaluated");
     };
+    await must(ledger.declareConflictOfInterest({ grantId: "g", evaluator: "Kari Nordmann", reason: "Neighbour", declaredAt: "2009-05-02T10:00:00+02:00" }, by("declare")));
     expect(await evaluatedIn(true)).toMatchObject({ summary: expect.stringContaining("Evaluated (vurdert) by Kari Nordmann"), data: { evaluator: "Kari Nordmann", notes: "Good" } });
+    const read = await store.readAll()();
+    const folded = foldRecorded(grantRegister, { state: grantRegister.initialState, checkpoint: undefined }, E.isRight(read) ? read.right : []);
+    const row = getGrant(folded.snapshot.state, "g");
+    if (row === undefined) throw new Error("no row for g");
+    expect(row.conflictsOfInterest?.[0]).toMatch(/^\[personal data /);
+    expect(await revealGrantRow(row, keys)).toMatchObject({ right: { conflictsOfInterest: ["Kari Nordmann"] } });
     expect(JSON.stringify((await evaluatedIn(false))?.data)).not.toContain("Kari");
     await must(keys.forget("Kari Nordmann"));
     expect(await evaluatedIn(true)).toMatchObject({ summary: expect.stringContaining("Evaluated (vurdert) by [erased]"), data: { evaluator: "[erased]", notes: "[erased]" } });
+    expect(await revealGrantRow(row, keys)).toMatchObject({ right: { conflictsOfInterest: ["[erased]"] } });
   });
 });

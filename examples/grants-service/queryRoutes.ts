@@ -7,6 +7,7 @@ import { explainGrantError } from "./explainGrantError.js";
 import { explainHandlerError } from "./explainHandlerError.js";
 import { grantsPage } from "./grantPages.js";
 import { readGrantHistory } from "./grantHistory.js";
+import { revealGrantRow } from "./revealGrantRow.js";
 import { problemFor } from "./problem.js";
 import {
   grantBenefits,
@@ -44,7 +45,9 @@ export const addQueryRoutes = (app: Hono<GrantsEnv>, engine: GrantEngine): void 
   app.get("/grants/:grantId", settled((m, c) => {
     const grantId = c.req.param("grantId") ?? "";
     const grant = getGrant(m.grantRegister, grantId);
-    return grant === undefined ? unknownGrant(c, grantId) : ok(grant);
+    const keys = engine.personalData?.keys;
+    if (grant === undefined || keys === undefined) return grant === undefined ? unknownGrant(c, grantId) : ok(grant);
+    return revealGrantRow(grant, keys).then((shown) => (E.isRight(shown) ? ok(shown.right) : problemFor(shown.left, explainHandlerError(shown.left), c)));
   }));
   app.get("/grants/:grantId/benefits", settled(grantBenefits));
   app.get("/grants/:grantId/obligations", settled(grantObligations));
