@@ -6,10 +6,20 @@ import { formatSealed, type SealedParts } from "./sealedText.js";
  * Two keys from the subject's one (HKDF-SHA256), so that the key deriving the nonce never
  * encrypts: one for AES-256-GCM, one for the HMAC that derives the nonce.
  */
-const subkeys = (key: Uint8Array): { readonly cipher: Buffer; readonly nonce: Buffer } => ({
+const derive = (key: Uint8Array): { readonly cipher: Buffer; readonly nonce: Buffer } => ({
   cipher: Buffer.from(hkdfSync("sha256", key, new Uint8Array(0), "grantledger personal data: aes-256-gcm", 32)),
   nonce: Buffer.from(hkdfSync("sha256", key, new Uint8Array(0), "grantledger personal data: nonce", 32)),
 });
+
+// Derived once per key object a key store hands out (and forgotten with it), not per value.
+const derived = new WeakMap<Uint8Array, ReturnType<typeof derive>>();
+const subkeys = (key: Uint8Array): ReturnType<typeof derive> => {
+  const known = derived.get(key);
+  if (known !== undefined) return known;
+  const made = derive(key);
+  derived.set(key, made);
+  return made;
+};
 
 // The kind and the key id are authenticated with the text: a sealed value moved to another kind
 // of field, or relabelled with another key id, does not open.

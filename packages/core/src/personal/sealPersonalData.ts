@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import type { StoreUnavailable } from "../store/storeErrors.js";
 import { PERSONAL_COMMAND_FIELDS, type PersonalField } from "./personalFields.js";
-import type { PersonalDataKeys } from "./personalDataKeys.js";
+import type { PersonalDataKey, PersonalDataKeys } from "./personalDataKeys.js";
 import { sealText } from "./sealCipher.js";
 import { isSealed } from "./sealedText.js";
 
@@ -48,12 +48,16 @@ export const sealPersonalData =
     const fields: readonly PersonalField[] = PERSONAL_COMMAND_FIELDS.get(command.type) ?? [];
     if (fields.length === 0) return E.right(command);
     const data: Record<string, unknown> = { ...command.data };
+    // An evaluation's evaluator and notes are one subject's: one look-up of the key store.
+    const keyOf = new Map<string, PersonalDataKey>();
     for (const { field, kind, subjectField } of fields) {
       const value = textOf(command.data, field);
       const subject = textOf(command.data, subjectField);
       if (!sealable(value) || subject === undefined) continue;
-      const key = await keys.keyFor(subject)();
+      const known = keyOf.get(subject);
+      const key = known === undefined ? await keys.keyFor(subject)() : E.right(known);
       if (E.isLeft(key)) return key;
+      keyOf.set(subject, key.right);
       data[field] = sealText(key.right, kind, value);
     }
     return E.right({ ...command, data });
