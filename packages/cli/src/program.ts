@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { exportCommand, type ExportOptions } from "./commands/exportCommand.js";
 import { historyCommand } from "./commands/historyCommand.js";
+import { forgetCommand, type ForgetOptions } from "./commands/forgetCommand.js";
 import { importCommand, type ImportOptions } from "./commands/importCommand.js";
 import { proveCommand, type ProveOptions } from "./commands/proveCommand.js";
 import { verifyProofCommand, type VerifyProofOptions } from "./commands/verifyProofCommand.js";
@@ -138,6 +139,16 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     .addHelpText("after", "\nExit 0 when the proof holds, 1 naming why not, 2 on a usage error or an unreadable file.")
     .action(async (file: string, options: VerifyProofOptions) => {
       sink.exitCode = await verifyProofCommand(file, options, output);
+    });
+
+  program
+    .command("forget")
+    .description("erase a data subject's key of personal data (PostgreSQL/PGlite stores): what was sealed with it reads as [erased], and verify still holds")
+    .argument("<subject>", "the person, by the exact text the personal fields name them by")
+    .addOption(storeOption())
+    .option("--reason <text>", "why, kept with the erased key ids in the store's erasure log")
+    .action(async (subject: string, options: ForgetOptions) => {
+      sink.exitCode = await forgetCommand(subject, options, output);
     });
 
   return program;

@@ -42,6 +42,8 @@ export interface GrantEngineOptions {
   readonly historical?: GrantLedgerOptions["historical"];
   /** How long a command's texts and lists may be, passed to {@link createGrantLedger}. */
   readonly limits?: GrantLedgerOptions["limits"];
+  /** Personal data sealed under a key store, passed to {@link createGrantLedger}; plain text without. */
+  readonly personalData?: GrantLedgerOptions["personalData"];
   /** Told of any error that stops a read model while it follows the store live. */
   readonly onError?: (error: ProjectionError) => void;
   /**
@@ -80,6 +82,8 @@ export interface GrantEngine {
   readonly store: EventStore;
   /** Handles commands; see {@link createGrantLedger}. */
   readonly ledger: GrantLedger;
+  /** The key store of personal data its ledger seals with, as given (for reading histories to people). */
+  readonly personalData?: GrantLedgerOptions["personalData"];
   /** The read models as the runners hold them now: a command just handled may not be in them yet. */
   readModels(): ReadModelStates;
   /**
@@ -197,7 +201,9 @@ const startChecked =
         ...(options.clock === undefined ? {} : { clock: options.clock }),
         ...(options.historical === undefined ? {} : { historical: options.historical }),
         ...(options.limits === undefined ? {} : { limits: options.limits }),
+        ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
       }),
+      ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
       readModels,
       settled,
       readModel: (projection) => ownReadModel(named, projection),
