@@ -1,20 +1,16 @@
 import * as E from "fp-ts/lib/Either.js";
-import { IsoDateTime } from "@grantledger/core";
-import { describeProjectionError, projectAsOf, type AsOfOptions } from "@grantledger/projections";
-import { CliError, EXIT_OK, usageError } from "../cliError.js";
+import { describeProjectionError, projectAsOf } from "@grantledger/projections";
+import { CliError, EXIT_OK } from "../cliError.js";
 import type { Column } from "../output/columns.js";
 import { tableCell } from "../output/columns.js";
 import type { Output } from "../output/output.js";
 import { renderCsv, renderTable } from "../output/renderTable.js";
+import { asOfFromOptions, describeTimes, type TimeOptions } from "../store/asOfOptions.js";
 import { withSource, type SourceOptions } from "../store/historySource.js";
 import { withTotalsView, type TotalsBy, type TotalsView } from "../totals/totalsViews.js";
 
-export interface TotalsOptions extends SourceOptions {
+export interface TotalsOptions extends SourceOptions, TimeOptions {
   readonly by: TotalsBy;
-  /** An ISO-8601 time with zone: what had been recorded by then. */
-  readonly asOf?: string;
-  /** A global position: what had been recorded up to it. */
-  readonly atPosition?: bigint;
   readonly format: "table" | "json" | "csv";
 }
 
@@ -32,17 +28,12 @@ const footerOf = <R>(columns: readonly Column<R>[], summed: readonly string[], r
   });
 
 /**
- * `grantledger totals --by municipality|round|grant`: folds the history (up to `--as-of` or
- * `--at-position`) through the projection for the view and prints its rows.
+ * `grantledger totals --by municipality|round|grant`: folds the history (what was known at
+ * `--known-at` or `--at-position`, in effect on `--in-effect-on`) through the projection for the
+ * view and prints its rows.
  */
 export const totalsCommand = async (options: TotalsOptions, output: Output): Promise<number> => {
-  if (options.asOf !== undefined && !IsoDateTime.is(options.asOf)) {
-    throw usageError(`--as-of "${options.asOf}" is not an ISO-8601 time with a zone (e.g. 2010-12-31T23:59:59+01:00)`);
-  }
-  const limits: AsOfOptions = {
-    ...(options.asOf === undefined ? {} : { recordedAt: options.asOf }),
-    ...(options.atPosition === undefined ? {} : { position: options.atPosition }),
-  };
+  const limits = asOfFromOptions(options);
   return withSource(options, (source) =>
     withTotalsView(options.by, async <S, R>(view: TotalsView<S, R>) => {
       const folded = await projectAsOf(source.store, view.projection, limits)();
@@ -54,9 +45,7 @@ export const totalsCommand = async (options: TotalsOptions, output: Output): Pro
       } else if (options.format === "csv") {
         for (const line of renderCsv(view.columns, rows)) output.out(line);
       } else {
-        const when = position === undefined ? "before the first event" : `as of position ${position}`;
-        const asOf = options.asOf === undefined ? "" : ` (recorded by ${options.asOf})`;
-        output.out(`Totals by ${options.by} in ${source.label}, ${when}${asOf}`);
+        output.out(`Totals by ${options.by} in ${source.label}, ${describeTimes(limits, position)}`);
         output.out("");
         for (const line of renderTable(view.columns, rows, footerOf(view.columns, view.summed, rows))) output.out(line);
       }
