@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EventStore } from "@grantledger/core";
-import { projectAsOf } from "../projectAsOf.js";
+import { projectAsOf, type AsOfOptions } from "../projectAsOf.js";
 import { createLedgerWorld, historyArbitrary } from "../testkit/ledgerHistory.testkit.js";
 import { readEverything } from "../testkit/storeCopy.testkit.js";
 import { grantRegister, listGrants } from "../readModels/grantRegister.js";
@@ -22,8 +22,7 @@ const must = async <A>(task: () => Promise<E.Either<unknown, A>>): Promise<A> =>
 
 // Every row of every built-in read model, each money field of it, with the figure the read
 // model's own query gives (folded independently, by projectAsOf), as the oracle.
-const everyFigure = async (store: EventStore, position: bigint | undefined): Promise<{ query: FigureQuery; figure: number }[]> => {
-  const options = position === undefined ? {} : { position };
+const everyFigure = async (store: EventStore, options: AsOfOptions): Promise<{ query: FigureQuery; figure: number }[]> => {
   const totals = (await must(projectAsOf(store, municipalityTotals, options))).state;
   const budgets = (await must(projectAsOf(store, roundBudget, options))).state;
   const grants = listGrants((await must(projectAsOf(store, grantRegister, options))).state);
@@ -96,12 +95,13 @@ const checkExplanations = async (store: EventStore, explanations: readonly Expla
 describe("explainFigures, over random histories", () => {
   it("explains every money figure of every row: the parts sum to the read model's figure, and each part's event is where it says", async () => {
     await fc.assert(
-      fc.asyncProperty(historyArbitrary(), fc.option(fc.nat(60), { nil: undefined }), async (steps, cut) => {
+      fc.asyncProperty(historyArbitrary(), fc.option(fc.nat(60), { nil: undefined }), fc.option(fc.constantFrom("2009-06-30", "2010-06-01", "2011-12-31"), { nil: undefined }), async (steps, cut, inEffectOn) => {
         const world = await createLedgerWorld();
         for (const [index, step] of steps.entries()) await world.run(step, index);
         const position = cut === undefined ? undefined : BigInt(cut);
-        const figures = await everyFigure(world.store, position);
-        const explanations = await must(explainFigures(world.store, figures.map((figure) => figure.query), position === undefined ? {} : { position, pageSize: 7 }));
+        const options: AsOfOptions = { ...(position === undefined ? {} : { position }), ...(inEffectOn === undefined ? {} : { inEffectOn }) };
+        const figures = await everyFigure(world.store, options);
+        const explanations = await must(explainFigures(world.store, figures.map((figure) => figure.query), { ...options, pageSize: 7 }));
         await checkExplanations(world.store, explanations, figures, position);
       }),
       { numRuns: 60 },

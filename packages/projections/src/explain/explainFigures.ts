@@ -1,17 +1,14 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
-import { compareInstants, IsoDateTime, type EventStore, type RecordedEvent } from "@grantledger/core";
-import type { AsOfOptions } from "../projectAsOf.js";
+import { businessTimeOf, type EventStore, type RecordedEvent } from "@grantledger/core";
+import { scanAsOf, type AsOfOptions } from "../projectAsOf.js";
 import { getFrom, valuesOf } from "../persistentMap.js";
 import type { TotalsScope } from "../readModels/municipalityTotalsQueries.js";
-import { businessTimeOfData } from "./businessTime.js";
 import type { ExplainError } from "./explainError.js";
 import { initialExplainStates, stepStates, type ExplainStates } from "./explainStates.js";
 import type { Explanation, ExplanationPart, FigureQuery } from "./explainTypes.js";
 import { FIGURE_FIELDS, isFieldOf } from "./figureFields.js";
 import { grantTracker, participantKeyOf, participantTracker, payeeTracker, roundTracker, touchedKeys, type FigureTracker } from "./figureTrackers.js";
-
-const DEFAULT_PAGE_SIZE = 1_000;
 
 const scopeOf = (query: FigureQuery): E.Either<ExplainError, TotalsScope | undefined> => {
   const { roundId, schemeId, subject } = query;
@@ -43,21 +40,14 @@ const trackerOf = (query: FigureQuery): E.Either<ExplainError, FigureTracker> =>
   }
 };
 
-/*
- * As of a time means the longest prefix of the global order recorded by then, as `projectAsOf`
- * takes it, so that an explained figure is the figure `projectAsOf` gives for the same options.
- */
-const recordedAfter = (event: RecordedEvent, limit: IsoDateTime): boolean =>
-  !IsoDateTime.is(event.recordedAt) || compareInstants(event.recordedAt, limit) > 0;
-
-const partOf = (recorded: RecordedEvent, data: object, movement: NonNullable<ReturnType<FigureTracker["moved"]>>): ExplanationPart => ({
+const partOf = (recorded: RecordedEvent, event: { readonly type: string; readonly data: unknown }, movement: NonNullable<ReturnType<FigureTracker["moved"]>>): ExplanationPart => ({
   streamName: recorded.streamName,
   revision: recorded.revision,
   position: recorded.position,
   eventId: recorded.id,
   type: recorded.type,
   recordedAt: recorded.recordedAt,
-  businessTime: businessTimeOfData(data),
+  businessTime: businessTimeOf(event),
   grantId: movement.grantId,
   eventAmount: movement.eventAmount,
   shareBps: movement.share?.shareBps,
@@ -68,7 +58,7 @@ const partOf = (recorded: RecordedEvent, data: object, movement: NonNullable<Ret
 
 /**
  * Every figure asked for, with the events behind it, in one pass over the history (up to
- * `options.position` or `options.recordedAt`, as `projectAsOf` takes them). It folds the three
+ * the cut of `options`: `position`, `knownAt`, `inEffectOn`, as `scanAsOf` reads them for `projectAsOf`). It folds the three
  * read models `municipalityTotals`, `roundBudget` and `grantRegister` one event at a time, reads
  * each figure before and after each event that can move it, and keeps each change as a part; so
  * the parts sum exactly to the figure the read model's own query gives (it says so, as
@@ -86,41 +76,29 @@ export const explainFigures =
       if (E.isLeft(tracker)) return tracker;
       trackers.push(tracker.right);
     }
-    const limitTime = options?.recordedAt;
-    if (limitTime !== undefined && !IsoDateTime.is(limitTime)) return E.left({ _tag: "InvalidAsOf", projection: "explain", recordedAt: limitTime });
-    const limitPosition = options?.position;
-    const isPast = (event: RecordedEvent): boolean =>
-      (limitPosition !== undefined && event.position > limitPosition) || (limitTime !== undefined && recordedAfter(event, limitTime));
     const byKey = new Map<string, number[]>();
     for (const [index, tracker] of trackers.entries()) byKey.set(tracker.key, [...(byKey.get(tracker.key) ?? []), index]);
     const parts: ExplanationPart[][] = trackers.map(() => []);
-    const pageSize = Math.max(1, options?.pageSize ?? DEFAULT_PAGE_SIZE);
     let states: ExplainStates = initialExplainStates;
-    let position: bigint | undefined;
-    for (let done = false; !done; ) {
-      const page = await store.readAll(position === undefined ? { maxCount: pageSize } : { after: position, maxCount: pageSize })();
-      if (E.isLeft(page)) return E.left({ _tag: "EventStoreFailed", projection: "explain", error: page.left });
-      done = page.right.length === 0;
-      for (const recorded of page.right) {
-        if (isPast(recorded)) {
-          done = true;
-          break;
-        }
+    const scanned = await scanAsOf(store, "explain", options, (page) => {
+      for (const recorded of page) {
         const step = stepStates(states, recorded);
-        if (E.isLeft(step)) return step;
+        if (E.isLeft(step)) return step.left;
         const { decoded, after } = step.right;
         if (decoded !== undefined) {
           for (const key of new Set(touchedKeys(states, after, decoded))) {
             for (const index of byKey.get(key) ?? []) {
               const movement = trackers[index]?.moved(states, after, decoded);
-              if (movement !== undefined) parts[index]?.push(partOf(recorded, decoded.event.data, movement));
+              if (movement !== undefined) parts[index]?.push(partOf(recorded, decoded.event, movement));
             }
           }
         }
         states = after;
-        position = recorded.position;
       }
-    }
+      return undefined;
+    })();
+    if (E.isLeft(scanned)) return scanned;
+    const { position } = scanned.right;
     return assemble(queries, trackers, parts, states, position);
   };
 
