@@ -129,7 +129,7 @@ const assemble = (
     const figure = tracker.figure(states);
     const sum = found.reduce((total, part) => total + part.part, 0);
     if (sum !== figure) return E.left({ _tag: "PartsDoNotSum", query, figure, sum });
-    explanations.push({ query, figure, parts: found });
+    explanations.push({ query, figure, parts: found, position });
   }
   return E.right(explanations);
 };

@@ -94,4 +94,6 @@ export interface Explanation {
   readonly figure: number;
   /** Every event that moved it, in global order; their `part`s sum to `figure` exactly. */
   readonly parts: readonly ExplanationPart[];
+  /** The last global position known (the cut of `position` and `knownAt`); `undefined` before the first event. */
+  readonly position: bigint | undefined;
 }
