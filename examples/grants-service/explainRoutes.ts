@@ -1,39 +1,16 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Context, Hono } from "hono";
 import { IsoDateTime, isIsoDate } from "@grantledger/core";
-import {
-  describeExplainError,
-  explainFigure,
-  type AsOfOptions,
-  type ExplainError,
-  type ExplainSubject,
-  type GrantEngine,
-} from "@grantledger/projections";
+import { explainFigure, explainProblem, type AsOfOptions, type ExplainError, type ExplainSubject, type GrantEngine } from "@grantledger/projections";
 import type { GrantsEnv } from "./authentication.js";
-import { explainEngineError } from "./explainEngineError.js";
-import { badRequest, internal, notFound, unavailable, type Explanation } from "./explanation.js";
-import { problemFor } from "./problem.js";
+import { engineProblemFor, PROBLEM_TYPE_BASE, problemFor, problemResponse } from "./problem.js";
 import { explainRequestError, type RequestError } from "./requestErrors.js";
 import { ok } from "./readModelQueries.js";
 import { totalsScopeOf } from "./queryParameters.js";
 
-/** What the HTTP edge says about an explain error: 404 for what the history does not hold, 400 for a bad field or query. */
-export const explainExplainError = (e: ExplainError): Explanation => {
-  const detail = `${describeExplainError(e)}.`;
-  switch (e._tag) {
-    case "SubjectNotFound":
-    case "ScopeNotFound":
-      return notFound(detail);
-    case "UnknownFigureField":
-    case "InvalidFigureQuery":
-    case "InvalidAsOf":
-      return badRequest(detail);
-    case "EventStoreFailed":
-      return unavailable(detail);
-    default:
-      return internal(detail);
-  }
-};
+// The problem's `instance`: the request's path as sent, as the other problems of the service have it.
+const explainProblemFor = (error: ExplainError, c: Context): Response =>
+  problemResponse(explainProblem(error, { instance: new URL(c.req.url).pathname, typeBase: PROBLEM_TYPE_BASE }));
 
 // `?knownAt=`, `?inEffectOn=` and `?atPosition=`: the two clocks, as the CLI's flags.
 const asOfOf = (c: Context): E.Either<RequestError, AsOfOptions> => {
@@ -64,7 +41,7 @@ const refused = (c: Context, error: RequestError): Response => problemFor(error,
 export const addExplainRoutes = (app: Hono<GrantsEnv>, engine: GrantEngine): void => {
   const explain = (subjectOf: (c: Context) => ExplainSubject, scoped: boolean) => async (c: Context<GrantsEnv>) => {
     const settled = await engine.settled()();
-    if (E.isLeft(settled)) return problemFor(settled.left, explainEngineError(settled.left), c);
+    if (E.isLeft(settled)) return engineProblemFor(settled.left, c);
     const field = c.req.query("field");
     if (field === undefined || field === "") return refused(c, { _tag: "InvalidQuery", parameter: "field", reason: "is required: the money field to explain, e.g. awarded" });
     const scope = scoped ? totalsScopeOf(c) : E.right(undefined);
@@ -72,7 +49,7 @@ export const addExplainRoutes = (app: Hono<GrantsEnv>, engine: GrantEngine): voi
     const asOf = asOfOf(c);
     if (E.isLeft(asOf)) return refused(c, asOf.left);
     const explained = await explainFigure(engine.store, { subject: subjectOf(c), field, ...scope.right }, asOf.right)();
-    return E.isLeft(explained) ? problemFor(explained.left, explainExplainError(explained.left), c) : ok(explained.right);
+    return E.isLeft(explained) ? explainProblemFor(explained.left, c) : ok(explained.right);
   };
   app.get("/municipalities/:no/explain", explain((c) => ({ kind: "municipality", municipalityNo: c.req.param("no") ?? "" }), true));
   app.get("/participants/:key/explain", explain((c) => ({ kind: "participant", key: c.req.param("key") ?? "" }), true));

@@ -37,3 +37,4 @@ export * from "./explain/explainTypes.js";
 export * from "./explain/explainError.js";
 export * from "./explain/figureFields.js";
 export * from "./explain/explainFigures.js";
+export * from "./explain/explainProblems.js";
