@@ -66,6 +66,7 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     .option("--expect-root <root@position>", "also check a root kept outside the store (repeatable)", collect, [])
     .option("--public-key <pem>", "demand a seal signed by this Ed25519 key, and none by another (repeatable: any of them)", collect, [])
     .option("--rules", "also replay every event through the deciders and name the first that breaks a rule")
+    .option("--events <module>", "decode event types of your own by the stream types this ES module exports (repeatable)", collect, [])
     .addHelpText("after", "\nExit 0 when the history is intact, 1 naming the first break, 2 on a usage error.")
     .action(async (options: VerifyOptions) => {
       sink.exitCode = await verifyCommand(options, output);

@@ -31,6 +31,7 @@ export * from "./events/eventMetadata.js";
 export * from "./events/domainEvent.js";
 export * from "./events/decodeEvent.js";
 export * from "./events/businessTime.js";
+export * from "./events/eventDefinitions.js";
 
 export * from "./deciders/decider.js";
 export * from "./deciders/commands.js";
@@ -76,3 +77,7 @@ export * from "./problems/lifecycleProblems.js";
 export * from "./problems/roundProblems.js";
 export * from "./problems/handlerProblems.js";
 export * from "./problems/ledgerProblems.js";
+export * from "./telemetry/telemetryOptions.js";
+export * from "./telemetry/telemetryNames.js";
+export * from "./handler/streamType.js";
+export * from "./handler/streamHandler.js";

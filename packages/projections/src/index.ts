@@ -10,6 +10,7 @@ export * from "./store/memoryReadModelStore.js";
 
 export * from "./runner/projectionRunnerTypes.js";
 export * from "./runner/projectionRunner.js";
+export * from "./runner/runnerTelemetryNames.js";
 
 export * from "./readModels/municipalityTotalsState.js";
 export * from "./readModels/municipalityTotals.js";

@@ -28,6 +28,9 @@ import { StreamLocks } from "./streamLocks.js";
 import { unknownField } from "./unknownField.js";
 import { grantModel, roundModel, type StreamModel } from "./streamModels.js";
 import { promiseMethods, type PromiseMethods } from "./promiseMethods.js";
+import { createLedgerTelemetry } from "../telemetry/ledgerTelemetry.js";
+import { instrumentEventStore } from "../telemetry/instrumentedStore.js";
+import type { TelemetryOptions } from "../telemetry/telemetryOptions.js";
 
 /** Every command a user gives, as a codec: decode untrusted JSON with it. */
 export const LedgerCommand = t.union([OpenRound, CloseRound, AdjustRoundBudget, CarryOverFunds, ...GrantCommand.types]);
@@ -88,6 +91,12 @@ export interface GrantLedgerOptions {
    * the limit, before anything is read or written.
    */
   readonly limits?: Partial<InputLimits>;
+  /**
+   * Where the ledger's OpenTelemetry spans and metrics go (a span per command, child spans per
+   * store call, the command counter and duration histogram: see the README's table); the
+   * global providers by default, which record nothing unless the application installs an SDK.
+   */
+  readonly telemetry?: TelemetryOptions;
 }
 
 /** How many folded streams a ledger keeps unless told otherwise (see {@link GrantLedgerOptions.cache}). */
@@ -244,7 +253,9 @@ const commandRecord = (command: LedgerCommand): NonNullable<RecordingContext["co
 
 /** Creates a ledger over a store. Use one per process: it queues commands to the same stream. */
 export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
-  const { store } = options;
+  const telemetry = createLedgerTelemetry(options.telemetry, (type) => COMMAND_CODECS.has(type));
+  // Every adapter's appends and reads, as child spans of the command that makes them.
+  const store = instrumentEventStore(options.store, telemetry.tracer);
   const streams = createLedgerStreams(store, options.cache === false ? 0 : (options.cache?.maxStreams ?? DEFAULT_CACHED_STREAMS));
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const locks = new StreamLocks();
@@ -294,7 +305,7 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     return E.right({ ...decided, events: [...decided.events, ...released.right.filter((event) => !listed.has(event.id))] });
   };
 
-  const run = async (input: LedgerCommandInput, contextInput: CommandContextInput): Promise<E.Either<LedgerError, CommandOutcome>> => {
+  const runCommand = async (input: LedgerCommandInput, contextInput: CommandContextInput): Promise<E.Either<LedgerError, CommandOutcome>> => {
     const context = CommandContext.decode(contextInput);
     if (E.isLeft(context)) return invalid("context", context.left);
     const decoded = decodeCommand(input);
@@ -360,6 +371,9 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
         return onGrant(command, recording);
     }
   };
+
+  // Every command, whichever method it came by, under one span and in the command metrics.
+  const run = telemetry.traceCommand(runCommand);
 
   // No command id matches the empty string, so nothing is collected as "from this command".
   const readState =
