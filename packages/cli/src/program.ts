@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from "commander";
+import { explainCommand, type ExplainOptions } from "./commands/explainCommand.js";
 import { exportCommand, type ExportOptions } from "./commands/exportCommand.js";
 import { historyCommand } from "./commands/historyCommand.js";
 import { forgetCommand, type ForgetOptions } from "./commands/forgetCommand.js";
@@ -85,6 +86,22 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
     .action(async (options: TotalsOptions) => {
       sink.exitCode = await totalsCommand(options, output);
+    });
+
+  withTimes(withSource(program.command("explain")))
+    .description("one figure of a municipality, participant, round, grant or payee, and every event behind it, with shares and rounding")
+    .option("--municipality <no>", "a municipality's figure (municipality number)")
+    .option("--participant <key>", "another participant's figure (county:12, org:974760673)")
+    .option("--round <id>", "a round's figure")
+    .option("--grant <id>", "a grant's figure")
+    .option("--payee <orgNo>", "a responsible recipient's figure: the sum of its grants")
+    .requiredOption("--field <name>", "the money field, e.g. awarded, disbursed, committed, budget")
+    .option("--in-round <id>", "a municipality's or participant's figure within one round")
+    .option("--in-scheme <id>", "a municipality's or participant's figure within one scheme")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
+    .addHelpText("after", "\nExit 0 with the explanation, 1 for a subject the history does not hold, 2 on a usage error (an unknown field).")
+    .action(async (options: ExplainOptions) => {
+      sink.exitCode = await explainCommand(options, output);
     });
 
   program

@@ -33,3 +33,9 @@ export * from "./readModels/readModelLayouts.js";
 export * from "./queries/pageRequest.js";
 export * from "./queries/readModelQueries.js";
 export * from "./queries/memoryReadModelQueries.js";
+
+export * from "./explain/explainTypes.js";
+export * from "./explain/explainError.js";
+export * from "./explain/figureFields.js";
+export * from "./explain/explainFigures.js";
+export * from "./explain/explainProblems.js";
