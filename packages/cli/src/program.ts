@@ -5,6 +5,7 @@ import { historyCommand } from "./commands/historyCommand.js";
 import { forgetCommand, type ForgetOptions } from "./commands/forgetCommand.js";
 import { importCommand, type ImportOptions } from "./commands/importCommand.js";
 import { proveCommand, type ProveOptions } from "./commands/proveCommand.js";
+import { reportCommand, type ReportOptions } from "./commands/reportCommand.js";
 import { verifyProofCommand, type VerifyProofOptions } from "./commands/verifyProofCommand.js";
 import { sealCommand, type SealOptions } from "./commands/sealCommand.js";
 import { totalsCommand, type TotalsOptions } from "./commands/totalsCommand.js";
@@ -121,6 +122,16 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     .option("--out <file>", "write to this file instead of stdout")
     .action(async (options: ExportOptions) => {
       sink.exitCode = await exportCommand(options, output);
+    });
+
+  withTimes(withSource(program.command("report")))
+    .description("write an audit report of a round or a scheme: one self-contained HTML file (charts, tables, integrity, every figure explained)")
+    .addOption(new Option("--round <id>", "the round to report on").conflicts("scheme"))
+    .addOption(new Option("--scheme <id>", "the scheme to report on, every round of it"))
+    .addOption(new Option("--out <file>", "the HTML file to write").makeOptionMandatory())
+    .option("--public-key <pem>", "a sealer's Ed25519 public key to mark as trusted (repeatable)", collect, [])
+    .action(async (options: ReportOptions) => {
+      sink.exitCode = await reportCommand(options, output);
     });
 
   program
