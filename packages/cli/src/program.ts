@@ -6,6 +6,7 @@ import { proveCommand, type ProveOptions } from "./commands/proveCommand.js";
 import { verifyProofCommand, type VerifyProofOptions } from "./commands/verifyProofCommand.js";
 import { sealCommand, type SealOptions } from "./commands/sealCommand.js";
 import { totalsCommand, type TotalsOptions } from "./commands/totalsCommand.js";
+import { TOTALS_BY } from "./totals/totalsViews.js";
 import { verifyCommand, type VerifyOptions } from "./commands/verifyCommand.js";
 import type { Output } from "./output/output.js";
 import type { SourceOptions } from "./store/historySource.js";
@@ -66,8 +67,11 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     });
 
   withSource(program.command("totals"))
-    .description("totals per municipality, round or grant, now or as of a time or position")
-    .addOption(new Option("--by <view>", "what to total by").choices(["municipality", "round", "grant"]).makeOptionMandatory())
+    .description("totals per municipality, round, grant or payee, now or as of a time or position")
+    .addOption(new Option("--by <view>", "what to total by").choices(TOTALS_BY).makeOptionMandatory())
+    .option("--round <id>", "only this round's grants (or row)")
+    .option("--scheme <id>", "only the grants (or rows) of this scheme's rounds")
+    .option("--county <nn>", "only this county's municipalities and the county itself; for grants and payees, grants with a participant there")
     .addOption(new Option("--as-of <time>", "what was known at this ISO-8601 time (with zone)").conflicts("atPosition"))
     .addOption(new Option("--at-position <n>", "what was known at this global position").argParser(parsePosition))
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
