@@ -91,9 +91,12 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     });
 
   withSource(program.command("export"))
-    .description("write the history (NDJSON), the grant register (CSV) or awarded grants (360Giving JSON)")
-    .addOption(new Option("--format <format>", "what to write").choices(["ndjson", "csv", "360giving"]).default("ndjson"))
-    .option("--out <file>", "write to this file instead of stdout")
+    .description("write the history (NDJSON), the grant register (CSV), awarded grants (360Giving JSON) or the totals' views (an xlsx workbook)")
+    .addOption(new Option("--format <format>", "what to write").choices(["ndjson", "csv", "360giving", "xlsx"]).default("ndjson"))
+    .option("--out <file>", "write to this file instead of stdout (required for xlsx)")
+    .option("--round <id>", "xlsx: only this round's grants (or row)")
+    .option("--scheme <id>", "xlsx: only the grants (or rows) of this scheme's rounds")
+    .option("--county <nn>", "xlsx: only this county's municipalities and the county itself; grants and payees with a participant there")
     .action(async (options: ExportOptions) => {
       sink.exitCode = await exportCommand(options, output);
     });

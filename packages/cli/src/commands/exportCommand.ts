@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { decodeRecordedEvent, readAllPages, SEAL_STREAM, StoreFailure } from "@grantledger/core";
 import { describeProjectionError, grantRegister, listGrants, projectAsOf } from "@grantledger/projections";
-import { CliError, EXIT_OK, oneLine } from "../cliError.js";
+import { CliError, EXIT_OK, oneLine, usageError } from "../cliError.js";
 import { AwardedGrantsCollector, type AwardedGrant } from "../exports/awardedGrants.js";
 import { grantRegisterCsv } from "../exports/grantRegisterCsv.js";
 import { threeSixtyGivingPackage } from "../exports/threeSixtyGiving.js";
@@ -12,9 +12,11 @@ import type { Output } from "../output/output.js";
 import { startProgress } from "../output/progress.js";
 import { openTextSink, type TextSink } from "../output/textSink.js";
 import { withSource, type HistorySource, type SourceOptions } from "../store/historySource.js";
+import { filterOf, filtersGiven, type FilterOptions } from "../totals/totalsFilter.js";
+import { writeXlsx } from "./exportXlsx.js";
 
-export interface ExportOptions extends SourceOptions {
-  readonly format: "ndjson" | "csv" | "360giving";
+export interface ExportOptions extends SourceOptions, FilterOptions {
+  readonly format: "ndjson" | "csv" | "360giving" | "xlsx";
   readonly out?: string;
 }
 
@@ -68,11 +70,16 @@ const WRITERS = { ndjson: [writeNdjson, "events"], csv: [writeCsv, "grants"], "3
 
 /**
  * `grantledger export`: the history as NDJSON (the exchange format `import` reads), the grant
- * register as CSV, or the awarded grants as a 360Giving package, to stdout or `--out`.
+ * register as CSV, or the awarded grants as a 360Giving package, to stdout or `--out`; or the
+ * views of `totals` as an xlsx workbook (`--out` only, within `--round`, `--scheme`, `--county`).
  */
-export const exportCommand = async (options: ExportOptions, output: Output): Promise<number> =>
-  withSource(options, async (source) => {
-    const [write, unit] = WRITERS[options.format];
+export const exportCommand = async (options: ExportOptions, output: Output): Promise<number> => {
+  const { format } = options;
+  if (format === "xlsx") return writeXlsx(options, output);
+  const [given] = filtersGiven(filterOf(options));
+  if (given !== undefined) throw usageError(`--${given} applies to --format xlsx only, not ${format} (which exports the whole history or register)`);
+  return withSource(options, async (source) => {
+    const [write, unit] = WRITERS[format];
     const sink = await openTextSink(options.out);
     let count: number;
     try {
@@ -86,3 +93,4 @@ export const exportCommand = async (options: ExportOptions, output: Output): Pro
     if (options.out !== undefined) output.err(`wrote ${formatCount(count)} ${unit} to ${options.out}`);
     return EXIT_OK;
   });
+};

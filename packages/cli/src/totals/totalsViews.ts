@@ -18,6 +18,7 @@ import {
   type TotalsScope,
 } from "@grantledger/projections";
 import type { Column } from "../output/columns.js";
+import type { Projections } from "./foldTogether.js";
 import { filtersGiven, unknownInParticipants, type FilterName, type TotalsFilter } from "./totalsFilter.js";
 import { withParticipants, type WithParticipants } from "./withParticipants.js";
 
@@ -42,6 +43,16 @@ export interface ParticipantRow {
   readonly benefitsNok: number;
 }
 
+/** The states of the read models behind every view, as one pass folds them all (`export --format xlsx`). */
+export interface ViewStates {
+  readonly municipalityTotals: MunicipalityTotalsState;
+  readonly roundBudget: RoundBudgetState;
+  readonly grantRegister: GrantRegisterState;
+}
+
+/** The projections of {@link ViewStates}, by the same names. */
+export const VIEW_PROJECTIONS: Projections<ViewStates> = { municipalityTotals, roundBudget, grantRegister };
+
 /**
  * A view of `totals`: the projection to fold (given the filters: some need more than one read
  * model), how to list its rows within the filters, the filters that mean something for it, what
@@ -50,6 +61,8 @@ export interface ParticipantRow {
  */
 export interface TotalsView<S, R> {
   readonly projection: (filter: TotalsFilter) => Projection<S>;
+  /** The view's state taken from the states of every view, folded together. */
+  readonly fromStates: (states: ViewStates) => S;
   readonly rows: (state: S, filter: TotalsFilter) => readonly R[];
   readonly filters: readonly FilterName[];
   readonly unknown: (state: S, filter: TotalsFilter) => readonly string[];
@@ -67,6 +80,7 @@ const scopeOf = (filter: TotalsFilter): TotalsScope | undefined =>
 // A county's own rows: its municipalities (their numbers start with the county's) and the county as a participant.
 const byMunicipality: TotalsView<MunicipalityTotalsState, ParticipantRow> = {
   projection: () => municipalityTotals,
+  fromStates: (states) => states.municipalityTotals,
   rows: (state, filter) => {
     const { countyNo } = filter;
     return [
@@ -95,6 +109,7 @@ const byMunicipality: TotalsView<MunicipalityTotalsState, ParticipantRow> = {
 
 const byRound: TotalsView<RoundBudgetState, RoundBudgetRow> = {
   projection: () => roundBudget,
+  fromStates: (states) => states.roundBudget,
   rows: (state, { roundId, schemeId }) =>
     listRoundBudgets(state).filter((row) => (roundId === undefined || row.roundId === roundId) && (schemeId === undefined || row.schemeId === schemeId)),
   filters: ["round", "scheme"],
@@ -150,6 +165,7 @@ const unknownInRegister = (state: Register, filter: TotalsFilter): readonly stri
 
 const byGrant: TotalsView<Register, GrantRegisterRow> = {
   projection: registerProjection,
+  fromStates: (states) => ({ main: states.grantRegister, participants: states.municipalityTotals }),
   rows: (state, filter) => listGrants(state.main).filter(inFilter(state, filter)),
   filters: ["round", "scheme", "county"],
   unknown: unknownInRegister,
@@ -171,6 +187,7 @@ const byGrant: TotalsView<Register, GrantRegisterRow> = {
 
 const byPayee: TotalsView<Register, PayeeRow> = {
   projection: registerProjection,
+  fromStates: (states) => ({ main: states.grantRegister, participants: states.municipalityTotals }),
   rows: (state, filter) => listPayees(state.main, inFilter(state, filter)),
   filters: ["round", "scheme", "county"],
   unknown: unknownInRegister,
