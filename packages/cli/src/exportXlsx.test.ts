@@ -86,6 +86,9 @@ const FILTERS: Readonly<Record<string, readonly string[]>> = {
   round: ["--round", "digi-2010"],
   county: ["--county", "12"],
   roundInCounty: ["--round", "krise-2009-1", "--county", "03"],
+  // Awarded in December 2009, paid in June 2010: in effect on 1 January 2010, nothing is paid yet.
+  inEffect: ["--in-effect-on", "2010-01-01"],
+  knownAtInCounty: ["--at-position", "12", "--county", "12"],
 };
 
 const workbooks = new Map<string, { run: CliRun; workbook: ExcelJS.Workbook | undefined }>();
@@ -151,6 +154,17 @@ describe("grantledger export --format xlsx", () => {
         }
       }
     }
+  });
+
+  it("answers by both clocks as totals does", () => {
+    const grants = totals.get("grant:inEffect") ?? [];
+    expect(grants.length).toBeGreaterThan(0);
+    expect(grants.every((row) => row["disbursed"] === 0)).toBe(true);
+    expect(grants.some((row) => (row["awarded"] as number) > 0)).toBe(true);
+    const about = workbooks.get("inEffect")?.workbook?.getWorksheet("About");
+    expect(about?.getRow(3).values).toEqual([undefined, "As of", expect.stringMatching(/^as of position \d+, in effect on 2010-01-01$/)]);
+    const grantSheet = workbooks.get("knownAtInCounty")?.workbook?.getWorksheet("Grants");
+    expect(grantSheet?.rowCount).toBe((totals.get("grant:knownAtInCounty") ?? []).length + 1);
   });
 
   it("freezes and bolds each sheet's header row, and says in an About sheet what it holds", () => {

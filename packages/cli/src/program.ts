@@ -9,6 +9,7 @@ import { totalsCommand, type TotalsOptions } from "./commands/totalsCommand.js";
 import { TOTALS_BY } from "./totals/totalsViews.js";
 import { verifyCommand, type VerifyOptions } from "./commands/verifyCommand.js";
 import type { Output } from "./output/output.js";
+import type { TimeOptions } from "./store/asOfOptions.js";
 import type { SourceOptions } from "./store/historySource.js";
 
 /** Where the command's exit code goes once its action has run. */
@@ -37,6 +38,17 @@ const withSource = (command: Command): Command =>
     .addOption(new Option("--from <file>", "an exported history (NDJSON), read-only, instead of a store"));
 
 /**
+ * The two clocks of a reading command: what was known (`--known-at`, its alias `--as-of`, or
+ * `--at-position`) and what was in effect (`--in-effect-on`); see `store/asOfOptions.ts`.
+ */
+export const withTimes = (command: Command): Command =>
+  command
+    .addOption(new Option("--known-at <time>", "what the ledger had recorded by this ISO-8601 time (with zone)").conflicts(["atPosition", "asOf"]))
+    .addOption(new Option("--as-of <time>", "the former name of --known-at").conflicts("atPosition"))
+    .addOption(new Option("--at-position <n>", "what the ledger had recorded up to this global position").argParser(parsePosition))
+    .addOption(new Option("--in-effect-on <date>", "only facts in effect by their business dates on this date (YYYY-MM-DD, Norwegian time) or ISO-8601 time"));
+
+/**
  * The `grantledger` command line. Every action sets `sink.exitCode`; parse errors and `--help`
  * surface as commander errors (see `exitOverride`), mapped to exit codes by `runCli`. Commander
  * hands actions untyped option objects; each is annotated with the shape its options define.
@@ -59,21 +71,19 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
       sink.exitCode = await verifyCommand(options, output);
     });
 
-  withSource(program.command("history"))
-    .description("tell one grant's story in plain words, amounts in NOK")
+  withTimes(withSource(program.command("history")))
+    .description("tell one grant's story in plain words, amounts in NOK, as known at and in effect on any day")
     .argument("<grantId>", "the grant's id (its stream is grant-<grantId>)")
-    .action(async (grantId: string, options: SourceOptions) => {
+    .action(async (grantId: string, options: SourceOptions & TimeOptions) => {
       sink.exitCode = await historyCommand(grantId, options, output);
     });
 
-  withSource(program.command("totals"))
-    .description("totals per municipality, round, grant or payee, now or as of a time or position")
+  withTimes(withSource(program.command("totals")))
+    .description("totals per municipality, round, grant or payee, as known at and in effect on any day")
     .addOption(new Option("--by <view>", "what to total by").choices(TOTALS_BY).makeOptionMandatory())
     .option("--round <id>", "only this round's grants (or row)")
     .option("--scheme <id>", "only the grants (or rows) of this scheme's rounds")
     .option("--county <nn>", "only this county's municipalities and the county itself; for grants and payees, grants with a participant there")
-    .addOption(new Option("--as-of <time>", "what was known at this ISO-8601 time (with zone)").conflicts("atPosition"))
-    .addOption(new Option("--at-position <n>", "what was known at this global position").argParser(parsePosition))
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
     .action(async (options: TotalsOptions) => {
       sink.exitCode = await totalsCommand(options, output);
@@ -90,7 +100,7 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
       sink.exitCode = await sealCommand(options, output);
     });
 
-  withSource(program.command("export"))
+  withTimes(withSource(program.command("export")))
     .description("write the history (NDJSON), the grant register (CSV), awarded grants (360Giving JSON) or the totals' views (an xlsx workbook)")
     .addOption(new Option("--format <format>", "what to write").choices(["ndjson", "csv", "360giving", "xlsx"]).default("ndjson"))
     .option("--out <file>", "write to this file instead of stdout (required for xlsx)")

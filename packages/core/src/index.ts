@@ -30,6 +30,7 @@ export * from "./events/grantLifecycleEvents.js";
 export * from "./events/eventMetadata.js";
 export * from "./events/domainEvent.js";
 export * from "./events/decodeEvent.js";
+export * from "./events/businessTime.js";
 
 export * from "./deciders/decider.js";
 export * from "./deciders/commands.js";

@@ -30,7 +30,7 @@ describe("projectAsOf", () => {
     const awardedAt = events[5]?.recordedAt ?? "";
     const halfASecondLater = new Date(Date.parse(awardedAt) + 500).toISOString();
 
-    const then = right(await projectAsOf(world.store, grantRegister, { recordedAt: halfASecondLater })());
+    const then = right(await projectAsOf(world.store, grantRegister, { knownAt: halfASecondLater })());
     expect(then.position).toBe(5n);
     expect(getGrant(then.state, "g0")).toMatchObject({ status: "awarded", awarded: 50_000, disbursed: 0 });
     const now = right(await projectAsOf(world.store, grantRegister)());
@@ -38,7 +38,7 @@ describe("projectAsOf", () => {
 
     // The same moment written in another zone is the same moment.
     const inOslo = new Date(Date.parse(halfASecondLater) + 3_600_000).toISOString().replace("Z", "+01:00");
-    expect(right(await projectAsOf(world.store, grantRegister, { recordedAt: inOslo })()).position).toBe(5n);
+    expect(right(await projectAsOf(world.store, grantRegister, { knownAt: inOslo })()).position).toBe(5n);
 
     const budgetThen = right(await projectAsOf(world.store, roundBudget, { position: 4n })());
     expect(getRoundBudget(budgetThen.state, "r2009")).toMatchObject({ committed: 50_000, awarded: 0, pending: 1 });
@@ -46,12 +46,12 @@ describe("projectAsOf", () => {
 
   it("is the initial state before the first event, and refuses a time it cannot read", async () => {
     const world = await createLedgerWorld(stepClock("2009-01-01T00:00:00.000Z"));
-    expect(right(await projectAsOf(world.store, roundBudget, { recordedAt: "2008-12-31T23:59:59Z" })())).toEqual({
+    expect(right(await projectAsOf(world.store, roundBudget, { knownAt: "2008-12-31T23:59:59Z" })())).toEqual({
       state: roundBudget.initialState,
       position: undefined,
     });
-    expect(await projectAsOf(world.store, roundBudget, { recordedAt: "yesterday" })()).toEqual(
-      E.left({ _tag: "InvalidAsOf", projection: "round-budget", recordedAt: "yesterday" }),
+    expect(await projectAsOf(world.store, roundBudget, { knownAt: "yesterday" })()).toEqual(
+      E.left({ _tag: "InvalidAsOf", projection: "round-budget", option: "knownAt", value: "yesterday" }),
     );
   });
 
@@ -72,7 +72,7 @@ describe("projectAsOf", () => {
           const byPosition = right(await projectAsOf(world.store, projection, { position: cut.position, pageSize })());
           expect(byPosition.position).toBe(cut.position);
           expect(view(byPosition.state)).toEqual(view(expected.state));
-          const byTime = right(await projectAsOf(world.store, projection, { recordedAt: cut.recordedAt, pageSize })());
+          const byTime = right(await projectAsOf(world.store, projection, { knownAt: cut.recordedAt, pageSize })());
           expect(byTime.position).toBe(lastAtThatTime);
           expect(view(byTime.state)).toEqual(view(right(await projectAsOf(thenByTime, projection)()).state));
         }

@@ -11,6 +11,6 @@ describe("describeProjectionError", () => {
     expect(describeProjectionError({ _tag: "ReadModelStoreFailed", name: "p", operation: "save", reason: "disk full" })).toBe("read model p could not be saved: disk full");
     expect(describeProjectionError({ _tag: "ReadModelStoreFailed", name: "p", operation: "load", reason: "x" })).toBe("read model p could not be loaded: x");
     expect(describeProjectionError({ _tag: "RunnerNotRunning", projection: "p", position: 9n, checkpoint: 3n })).toBe("projection p is not running and has not reached position 9");
-    expect(describeProjectionError({ _tag: "InvalidAsOf", projection: "p", recordedAt: "soon" })).toBe('"soon" is not an ISO-8601 time with a zone');
+    expect(describeProjectionError({ _tag: "InvalidAsOf", projection: "p", option: "knownAt", value: "soon" })).toBe('"soon" is not an ISO-8601 time with a zone');
   });
 });

@@ -43,13 +43,15 @@ export interface RunnerNotRunning {
   readonly checkpoint: bigint | undefined;
 }
 
-/** An as-of time that is not an ISO-8601 instant with a zone. */
+/** An as-of time that cannot be read: `knownAt` not an ISO-8601 instant with a zone, `inEffectOn` neither that nor a date. */
 export interface InvalidAsOf {
   readonly _tag: "InvalidAsOf";
   /** The projection asked for. */
   readonly projection: string;
-  /** The time given, as given. */
-  readonly recordedAt: string;
+  /** Which option: `knownAt` (a recorded time) or `inEffectOn` (a business date or time). */
+  readonly option: "knownAt" | "inEffectOn";
+  /** The value given, as given. */
+  readonly value: string;
 }
 
 /** Everything that can stop a projection. */
@@ -70,6 +72,8 @@ export const describeProjectionError = (error: ProjectionError): string => {
     case "RunnerNotRunning":
       return `projection ${error.projection} is not running and has not reached position ${error.position}`;
     case "InvalidAsOf":
-      return `"${error.recordedAt}" is not an ISO-8601 time with a zone`;
+      return error.option === "knownAt"
+        ? `"${error.value}" is not an ISO-8601 time with a zone`
+        : `"${error.value}" is neither a date (YYYY-MM-DD) nor an ISO-8601 time with a zone`;
   }
 };

@@ -4,13 +4,14 @@ import { CliError, EXIT_OK, usageError } from "../cliError.js";
 import { sheetOf, writeXlsxWorkbook, type XlsxSheet } from "../exports/xlsxWorkbook.js";
 import { formatCount } from "../output/formatCount.js";
 import type { Output } from "../output/output.js";
+import { asOfFromOptions, describeTimes, type TimeOptions } from "../store/asOfOptions.js";
 import { withSource, type SourceOptions } from "../store/historySource.js";
 import { foldTogether } from "../totals/foldTogether.js";
 import { describeFilter, filterOf, filtersGiven, type FilterOptions } from "../totals/totalsFilter.js";
 import { VIEW_PROJECTIONS, withTotalsView, type TotalsBy, type TotalsView } from "../totals/totalsViews.js";
 
 /** The options `export --format xlsx` reads. */
-export interface XlsxOptions extends SourceOptions, FilterOptions {
+export interface XlsxOptions extends SourceOptions, TimeOptions, FilterOptions {
   readonly out?: string;
 }
 
@@ -25,15 +26,16 @@ export const XLSX_VIEW_SHEETS: readonly (readonly [TotalsBy, string])[] = [
 /**
  * `export --format xlsx --out FILE`: the views of `totals` (municipalities and the other
  * participants, rounds, grants, payees), each a sheet, within the filters, from one pass over
- * the history. A view a filter does not apply to (rounds, with `--county`) is left out, and
+ * the history as known at `--known-at`/`--at-position` and in effect on `--in-effect-on`. A view a filter does not apply to (rounds, with `--county`) is left out, and
  * stderr says so; a filter naming what the history does not hold gives empty sheets and a note.
  */
 export const writeXlsx = async (options: XlsxOptions, output: Output): Promise<number> => {
   const file = options.out;
   if (file === undefined) throw usageError("--format xlsx writes a binary workbook: give --out FILE (it is never written to stdout)");
   const filter = filterOf(options);
+  const limits = asOfFromOptions(options);
   return withSource(options, async (source) => {
-    const folded = await projectAsOf(source.store, foldTogether("xlsx-views", VIEW_PROJECTIONS))();
+    const folded = await projectAsOf(source.store, foldTogether("xlsx-views", VIEW_PROJECTIONS), limits)();
     if (E.isLeft(folded)) throw new CliError(`cannot export ${source.label}: ${describeProjectionError(folded.left)}`);
     const { state: states, position } = folded.right;
     const sheets: XlsxSheet[] = [];
@@ -58,7 +60,7 @@ export const writeXlsx = async (options: XlsxOptions, output: Output): Promise<n
       kinds: ["text", "text"],
       rows: [
         ["Source", source.label],
-        ["As of", when],
+        ["As of", describeTimes(limits, position)],
         ["Filters", filtersGiven(filter).length === 0 ? "none" : describeFilter(filter)],
         ["Amounts", "NOK (øre / 100), exact to the øre"],
       ],

@@ -1,21 +1,17 @@
 import * as E from "fp-ts/lib/Either.js";
-import { IsoDateTime } from "@grantledger/core";
-import { describeProjectionError, projectAsOf, type AsOfOptions } from "@grantledger/projections";
+import { describeProjectionError, projectAsOf } from "@grantledger/projections";
 import { CliError, EXIT_OK, usageError } from "../cliError.js";
 import type { Column } from "../output/columns.js";
 import { tableCell } from "../output/columns.js";
 import type { Output } from "../output/output.js";
 import { renderCsv, renderTable } from "../output/renderTable.js";
+import { asOfFromOptions, describeTimes, type TimeOptions } from "../store/asOfOptions.js";
 import { withSource, type SourceOptions } from "../store/historySource.js";
 import { describeFilter, filterJson, filterOf, filtersGiven, type FilterOptions, type TotalsFilter } from "../totals/totalsFilter.js";
 import { TOTALS_BY, withTotalsView, type TotalsBy, type TotalsView } from "../totals/totalsViews.js";
 
-export interface TotalsOptions extends SourceOptions, FilterOptions {
+export interface TotalsOptions extends SourceOptions, TimeOptions, FilterOptions {
   readonly by: TotalsBy;
-  /** An ISO-8601 time with zone: what had been recorded by then. */
-  readonly asOf?: string;
-  /** A global position: what had been recorded up to it. */
-  readonly atPosition?: bigint;
   readonly format: "table" | "json" | "csv";
 }
 
@@ -43,20 +39,14 @@ export const checkFiltersApply = <S, R>(view: TotalsView<S, R>, by: TotalsBy, fi
 };
 
 /**
- * `grantledger totals --by municipality|round|grant|payee`: folds the history (up to `--as-of`
- * or `--at-position`) through the projection for the view and prints its rows, within the
- * filters `--round`, `--scheme` and `--county`. A filter naming what the folded history does
- * not hold gives no rows and a note on stderr.
+ * `grantledger totals --by municipality|round|grant|payee`: folds the history (what was known
+ * at `--known-at` or `--at-position`, in effect on `--in-effect-on`) through the projection for
+ * the view and prints its rows, within the filters `--round`, `--scheme` and `--county`. A
+ * filter naming what the folded history does not hold gives no rows and a note on stderr.
  */
 export const totalsCommand = async (options: TotalsOptions, output: Output): Promise<number> => {
   const filter = filterOf(options);
-  if (options.asOf !== undefined && !IsoDateTime.is(options.asOf)) {
-    throw usageError(`--as-of "${options.asOf}" is not an ISO-8601 time with a zone (e.g. 2010-12-31T23:59:59+01:00)`);
-  }
-  const limits: AsOfOptions = {
-    ...(options.asOf === undefined ? {} : { recordedAt: options.asOf }),
-    ...(options.atPosition === undefined ? {} : { position: options.atPosition }),
-  };
+  const limits = asOfFromOptions(options);
   return withSource(options, (source) =>
     withTotalsView(options.by, async <S, R>(view: TotalsView<S, R>) => {
       checkFiltersApply(view, options.by, filter);
@@ -73,9 +63,8 @@ export const totalsCommand = async (options: TotalsOptions, output: Output): Pro
       } else if (options.format === "csv") {
         for (const line of renderCsv(view.columns, rows)) output.out(line);
       } else {
-        const asOf = options.asOf === undefined ? "" : ` (recorded by ${options.asOf})`;
         const within = filtersGiven(filter).length === 0 ? "" : `; ${describeFilter(filter)}`;
-        output.out(`Totals by ${options.by} in ${source.label}, ${when}${asOf}${within}`);
+        output.out(`Totals by ${options.by} in ${source.label}, ${describeTimes(limits, position)}${within}`);
         output.out("");
         for (const line of renderTable(view.columns, rows, footerOf(view.columns, view.summed, rows))) output.out(line);
       }
