@@ -12,4 +12,11 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  // A promise nobody awaits is a command that may fail unseen (`ledger.run.*` returns one): the
+  // one rule here that needs type information, from the project service over tsconfig.json.
+  {
+    files: ["**/*.ts"],
+    languageOptions: { parserOptions: { project: "./tsconfig.json", tsconfigRootDir: import.meta.dirname } },
+    rules: { "@typescript-eslint/no-floating-promises": "error" },
+  },
 );

@@ -31,10 +31,9 @@ import {
 } from "@grantledger/core";
 import { authProblem, type GrantsEnv } from "./authentication.js";
 import { readCommandRequest, type CommandRequestLimits } from "./commandRequest.js";
-import { explainLedgerError } from "./explainLedgerError.js";
 import { explainRequestError } from "./requestErrors.js";
 import { jsonResponse } from "./json.js";
-import { problemFor } from "./problem.js";
+import { ledgerProblemFor, problemFor } from "./problem.js";
 import { COMMAND_ROLES, mayGive, ROLES } from "./roles.js";
 
 /** A command endpoint: where it is posted, which ledger command it gives. */
@@ -142,8 +141,7 @@ export const addCommandRoutes = (app: Hono<GrantsEnv>, ledger: GrantLedger, limi
       // field the codec does not know, which would otherwise be recorded as sent).
       const outcome = await ledger.execute({ type: route.type, data } as LedgerCommandInput, context)();
       if (E.isLeft(outcome)) {
-        const error = withinBody(outcome.left);
-        return problemFor(error, explainLedgerError(error), c);
+        return ledgerProblemFor(withinBody(outcome.left), c);
       }
       return accepted(route, data, context.commandId, outcome.right);
     });

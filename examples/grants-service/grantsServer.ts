@@ -1,7 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener, RequestError as UnreadableRequestError } from "@hono/node-server";
-import { problemResponse, toProblem } from "./problem.js";
+import { toProblem } from "@grantledger/core";
+import { PROBLEM_TYPE_BASE, problemResponse } from "./problem.js";
 import { explainRequestError, type RequestError } from "./requestErrors.js";
 
 /**
@@ -15,7 +16,7 @@ export const answerUnreadableRequest = (cause: unknown): Response => {
       ? { _tag: "MalformedRequest", reason: cause.message.charAt(0).toLowerCase() + cause.message.slice(1) }
       : { _tag: "UnexpectedFailure" };
   if (error._tag === "UnexpectedFailure") console.error("grants-service: a request failed before the app:", cause);
-  return problemResponse(toProblem(error, explainRequestError(error), ""));
+  return problemResponse(toProblem(error, explainRequestError(error), { instance: "", typeBase: PROBLEM_TYPE_BASE }));
 };
 
 /**

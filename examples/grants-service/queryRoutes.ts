@@ -2,12 +2,9 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Context, Hono } from "hono";
 import { getGrant, getRoundBudget, listRoundBudgets, listSchemeBudgets, type GrantEngine } from "@grantledger/projections";
 import type { GrantsEnv } from "./authentication.js";
-import { explainEngineError } from "./explainEngineError.js";
-import { explainGrantError } from "./explainGrantError.js";
-import { explainHandlerError } from "./explainHandlerError.js";
 import { grantsPage } from "./grantPages.js";
 import { readGrantHistory } from "./grantHistory.js";
-import { problemFor } from "./problem.js";
+import { engineProblemFor, ledgerProblemFor } from "./problem.js";
 import {
   grantBenefits,
   grantObligations,
@@ -27,7 +24,7 @@ import {
 export const addQueryRoutes = (app: Hono<GrantsEnv>, engine: GrantEngine): void => {
   const settled = (query: Query) => async (c: Context<GrantsEnv>) => {
     const models = await engine.settled()();
-    return E.isLeft(models) ? problemFor(models.left, explainEngineError(models.left), c) : query(models.right, c);
+    return E.isLeft(models) ? engineProblemFor(models.left, c) : query(models.right, c);
   };
 
   app.get("/municipalities", settled(participants("municipalities")));
@@ -52,8 +49,6 @@ export const addQueryRoutes = (app: Hono<GrantsEnv>, engine: GrantEngine): void 
 
   app.get("/grants/:grantId/history", async (c) => {
     const history = await readGrantHistory(engine.store, c.req.param("grantId"));
-    if (E.isRight(history)) return ok(history.right);
-    const error = history.left;
-    return problemFor(error, error._tag === "GrantNotFound" ? explainGrantError(error) : explainHandlerError(error), c);
+    return E.isRight(history) ? ok(history.right) : ledgerProblemFor(history.left, c);
   });
 };

@@ -12,10 +12,8 @@ import {
   type ReadModelStates,
   type TotalsScope,
 } from "@grantledger/projections";
-import { explainGrantError } from "./explainGrantError.js";
-import { explainRoundError } from "./explainRoundError.js";
 import { jsonResponse } from "./json.js";
-import { problemFor } from "./problem.js";
+import { ledgerProblemFor, problemFor } from "./problem.js";
 import { businessDateOf, totalsScopeOf } from "./queryParameters.js";
 import { explainRequestError, type RequestError } from "./requestErrors.js";
 
@@ -28,16 +26,10 @@ export const ok = (body: unknown): Response => jsonResponse(200, body);
 const refused = (c: Context, error: RequestError): Response => problemFor(error, explainRequestError(error), c);
 
 /** 404 for a grant never applied for. */
-export const unknownGrant = (c: Context, grantId: string): Response => {
-  const error = { _tag: "GrantNotFound", grantId } as const;
-  return problemFor(error, explainGrantError(error), c);
-};
+export const unknownGrant = (c: Context, grantId: string): Response => ledgerProblemFor({ _tag: "GrantNotFound", grantId }, c);
 
 /** 404 for a round never opened. */
-export const unknownRound = (c: Context, roundId: string): Response => {
-  const error = { _tag: "RoundNotFound", roundId } as const;
-  return problemFor(error, explainRoundError(error), c);
-};
+export const unknownRound = (c: Context, roundId: string): Response => ledgerProblemFor({ _tag: "RoundNotFound", roundId }, c);
 
 /** GET /grants/:grantId/benefits: 404 for an unknown grant, and for one not awarded (yet). */
 export const grantBenefits: Query = (models, c) => {

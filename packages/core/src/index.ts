@@ -66,4 +66,13 @@ export * from "./handler/eventIds.js";
 export * from "./handler/streamModels.js";
 export * from "./handler/loadStream.js";
 export * from "./handler/grantLedger.js";
+export * from "./handler/promiseMethods.js";
 export * from "./handler/inputLimits.js";
+
+export * from "./problems/problem.js";
+export * from "./problems/problemRule.js";
+export * from "./problems/grantProblems.js";
+export * from "./problems/lifecycleProblems.js";
+export * from "./problems/roundProblems.js";
+export * from "./problems/handlerProblems.js";
+export * from "./problems/ledgerProblems.js";

@@ -26,6 +26,7 @@ export * from "./readModels/reportObligationsQueries.js";
 
 export * from "./engine/readModelStates.js";
 export * from "./engine/grantEngine.js";
+export * from "./engine/engineProblems.js";
 
 export * from "./persistentMapDiff.js";
 export * from "./store/keyedRowsLayout.js";

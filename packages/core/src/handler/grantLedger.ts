@@ -27,6 +27,7 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retryPolicy.js";
 import { StreamLocks } from "./streamLocks.js";
 import { unknownField } from "./unknownField.js";
 import { grantModel, roundModel, type StreamModel } from "./streamModels.js";
+import { promiseMethods, type PromiseMethods } from "./promiseMethods.js";
 
 /** Every command a user gives, as a codec: decode untrusted JSON with it. */
 export const LedgerCommand = t.union([OpenRound, CloseRound, AdjustRoundBudget, CarryOverFunds, ...GrantCommand.types]);
@@ -95,7 +96,8 @@ export const DEFAULT_CACHED_STREAMS = 10_000;
 /**
  * The application service: one method per command, each validating its input, loading the
  * streams it needs, deciding with the pure deciders, and appending with optimistic concurrency.
- * Every method returns a `TaskEither` and never throws for a refused command.
+ * Every method returns a `TaskEither` and never throws for a refused command; `run` has each of
+ * them returning a `Promise<Either<…>>` instead.
  */
 export interface GrantLedger {
   /** Opens a funding round (`RoundOpened`); a round opens once. */
@@ -158,6 +160,13 @@ export interface GrantLedger {
   readRound(roundId: string): TaskEither<HandlerError, RoundState>;
   /** A grant's current state, folded from its stream. */
   readGrant(grantId: string): TaskEither<HandlerError, GrantState>;
+  /**
+   * Every method above, run at once: `await ledger.run.awardGrant(data, context)` is
+   * `await ledger.awardGrant(data, context)()`, a `Promise<Either<LedgerError, CommandOutcome>>`.
+   * For code that does not compose tasks: a forgotten `await` is a floating promise (lint reports
+   * it) and no `Either`, where a forgotten `()` compiles and silently does nothing.
+   */
+  readonly run: PromiseMethods<Omit<GrantLedger, "run">>;
 }
 
 /**
@@ -364,7 +373,7 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     () =>
       run({ type, data } as LedgerCommandInput, context);
 
-  return {
+  const ledger: Omit<GrantLedger, "run"> = {
     openRound: method("OpenRound"),
     closeRound: method("CloseRound"),
     applyForGrant: method("ApplyForGrant"),
@@ -392,4 +401,5 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     readRound: (roundId) => readState(roundStreamName(roundId), roundModel),
     readGrant: (grantId) => readState(grantStreamName(grantId), grantModel),
   };
+  return { ...ledger, run: promiseMethods(ledger) };
 };
