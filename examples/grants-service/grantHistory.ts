@@ -8,7 +8,10 @@ import {
   type EventDecodeFailed,
   type EventStore,
   type GrantError,
+  type PersonalDataKeys,
   type ReadStreamError,
+  type StoreUnavailable,
+  revealPersonalData,
 } from "@grantledger/core";
 import { summarise } from "./eventSummary.js";
 
@@ -34,13 +37,16 @@ export interface GrantHistory {
 }
 
 /** Why a history could not be told. */
-export type GrantHistoryError = Extract<GrantError, { _tag: "GrantNotFound" }> | Exclude<ReadStreamError, { _tag: "StreamNotFound" }> | EventDecodeFailed;
+export type GrantHistoryError = Extract<GrantError, { _tag: "GrantNotFound" }> | Exclude<ReadStreamError, { _tag: "StreamNotFound" }> | EventDecodeFailed | StoreUnavailable;
 
-const readDecoded = async (store: EventStore, streamName: string): Promise<E.Either<GrantHistoryError, readonly DecodedEvent[]>> => {
+/** A stream decoded, its personal data revealed with `keys` (text, or `[erased]`) when given. */
+const readDecoded = async (store: EventStore, streamName: string, keys?: PersonalDataKeys): Promise<E.Either<GrantHistoryError, readonly DecodedEvent[]>> => {
   const read = await store.readStream(streamName)();
   if (E.isLeft(read)) return read.left._tag === "StreamNotFound" ? E.right([]) : E.left(read.left);
+  const shown = keys === undefined ? read : await revealPersonalData(read.right, keys)();
+  if (E.isLeft(shown)) return shown;
   const decoded: DecodedEvent[] = [];
-  for (const recorded of read.right) {
+  for (const recorded of shown.right) {
     const event = decodeRecordedEvent(recorded);
     if (E.isLeft(event)) return event;
     decoded.push(event.right);
@@ -66,11 +72,11 @@ const entryOf = ({ recorded, event, metadata }: DecodedEvent): HistoryEntry => (
  * current: the grant's own stream, and the commitments and releases its round recorded for it
  * (the money an award binds is recorded in the round).
  */
-export const readGrantHistory = async (store: EventStore, grantId: string): Promise<E.Either<GrantHistoryError, GrantHistory>> => {
+export const readGrantHistory = async (store: EventStore, grantId: string, keys?: PersonalDataKeys): Promise<E.Either<GrantHistoryError, GrantHistory>> => {
   const notFound = E.left<GrantHistoryError>({ _tag: "GrantNotFound", grantId });
   // An id no grant can have names no stream; asking the store for it would only risk an error.
   if (!EntityId.is(grantId)) return notFound;
-  const grant = await readDecoded(store, grantStreamName(grantId));
+  const grant = await readDecoded(store, grantStreamName(grantId), keys);
   if (E.isLeft(grant)) return grant;
   const applied = grant.right[0]?.event;
   if (applied === undefined) return notFound;

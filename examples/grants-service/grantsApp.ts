@@ -5,6 +5,7 @@ import { authenticate, DEV_AUTH, type GrantsEnv, type ServiceAuth } from "./auth
 import { addCommandRoutes } from "./commandRoutes.js";
 import { problemFor } from "./problem.js";
 import { addQueryRoutes } from "./queryRoutes.js";
+import { addExplainRoutes } from "./explainRoutes.js";
 import { explainRequestError, type RequestError } from "./requestErrors.js";
 import { DEFAULT_SERVICE_LIMITS, type ServiceLimits } from "./serviceLimits.js";
 
@@ -35,6 +36,7 @@ export const createGrantsApp = (engine: GrantEngine, limits: Partial<ServiceLimi
   );
   addCommandRoutes(app, engine.ledger, { maxActorLength, maxJsonDepth });
   addQueryRoutes(app, engine);
+  addExplainRoutes(app, engine);
   app.notFound((c) => {
     const error: RequestError = { _tag: "RouteNotFound", method: c.req.method, path: c.req.path };
     return problemFor(error, explainRequestError(error), c);

@@ -11,6 +11,7 @@ import { TokenKeyError } from "./tokenKeys.js";
 import { serveGrantsApp } from "./grantsServer.js";
 import { ledgerLimitsOf } from "./serviceLimits.js";
 import { serviceReadModelStore } from "./serviceReadModelStore.js";
+import { createPostgresPersonalDataKeys, isPostgresEventStore } from "@grantledger/adapters/postgres";
 import { parseServiceOptions, UsageError, USAGE } from "./serviceOptions.js";
 
 // A declaration, not an arrow: only then does TypeScript know that code after a call is unreachable.
@@ -47,6 +48,8 @@ const started = await startGrantEngine({
   store,
   ...(readModelStore === undefined ? {} : { readModelStore }),
   limits: ledgerLimitsOf(options.limits),
+  // On PostgreSQL, personal data is sealed under keys in the store's database (grantledger forget erases them).
+  ...(isPostgresEventStore(store) ? { personalData: { keys: createPostgresPersonalDataKeys(store) } } : {}),
   onError: (error) => console.error(`grants-service: ${describeProjectionError(error)}`),
 })();
 if (E.isLeft(started)) {

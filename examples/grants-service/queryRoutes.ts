@@ -5,6 +5,7 @@ import type { GrantsEnv } from "./authentication.js";
 import { grantsPage } from "./grantPages.js";
 import { readGrantHistory } from "./grantHistory.js";
 import { engineProblemFor, ledgerProblemFor } from "./problem.js";
+import { revealGrantRow } from "./revealGrantRow.js";
 import {
   grantBenefits,
   grantObligations,
@@ -41,14 +42,16 @@ export const addQueryRoutes = (app: Hono<GrantsEnv>, engine: GrantEngine): void 
   app.get("/grants/:grantId", settled((m, c) => {
     const grantId = c.req.param("grantId") ?? "";
     const grant = getGrant(m.grantRegister, grantId);
-    return grant === undefined ? unknownGrant(c, grantId) : ok(grant);
+    const keys = engine.personalData?.keys;
+    if (grant === undefined || keys === undefined) return grant === undefined ? unknownGrant(c, grantId) : ok(grant);
+    return revealGrantRow(grant, keys).then((shown) => (E.isRight(shown) ? ok(shown.right) : ledgerProblemFor(shown.left, c)));
   }));
   app.get("/grants/:grantId/benefits", settled(grantBenefits));
   app.get("/grants/:grantId/obligations", settled(grantObligations));
   app.get("/obligations", settled(obligationsOn));
 
   app.get("/grants/:grantId/history", async (c) => {
-    const history = await readGrantHistory(engine.store, c.req.param("grantId"));
+    const history = await readGrantHistory(engine.store, c.req.param("grantId"), engine.personalData?.keys);
     return E.isRight(history) ? ok(history.right) : ledgerProblemFor(history.left, c);
   });
 };

@@ -1,6 +1,8 @@
 import { Command, InvalidArgumentError, Option } from "commander";
+import { explainCommand, type ExplainOptions } from "./commands/explainCommand.js";
 import { exportCommand, type ExportOptions } from "./commands/exportCommand.js";
 import { historyCommand } from "./commands/historyCommand.js";
+import { forgetCommand, type ForgetOptions } from "./commands/forgetCommand.js";
 import { importCommand, type ImportOptions } from "./commands/importCommand.js";
 import { proveCommand, type ProveOptions } from "./commands/proveCommand.js";
 import { verifyProofCommand, type VerifyProofOptions } from "./commands/verifyProofCommand.js";
@@ -66,6 +68,7 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     .option("--expect-root <root@position>", "also check a root kept outside the store (repeatable)", collect, [])
     .option("--public-key <pem>", "demand a seal signed by this Ed25519 key, and none by another (repeatable: any of them)", collect, [])
     .option("--rules", "also replay every event through the deciders and name the first that breaks a rule")
+    .option("--events <module>", "decode event types of your own by the stream types this ES module exports (repeatable)", collect, [])
     .addHelpText("after", "\nExit 0 when the history is intact, 1 naming the first break, 2 on a usage error.")
     .action(async (options: VerifyOptions) => {
       sink.exitCode = await verifyCommand(options, output);
@@ -87,6 +90,22 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
     .action(async (options: TotalsOptions) => {
       sink.exitCode = await totalsCommand(options, output);
+    });
+
+  withTimes(withSource(program.command("explain")))
+    .description("one figure of a municipality, participant, round, grant or payee, and every event behind it, with shares and rounding")
+    .option("--municipality <no>", "a municipality's figure (municipality number)")
+    .option("--participant <key>", "another participant's figure (county:12, org:974760673)")
+    .option("--round <id>", "a round's figure")
+    .option("--grant <id>", "a grant's figure")
+    .option("--payee <orgNo>", "a responsible recipient's figure: the sum of its grants")
+    .requiredOption("--field <name>", "the money field, e.g. awarded, disbursed, committed, budget")
+    .option("--in-round <id>", "a municipality's or participant's figure within one round")
+    .option("--in-scheme <id>", "a municipality's or participant's figure within one scheme")
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
+    .addHelpText("after", "\nExit 0 with the explanation, 1 for a subject the history does not hold, 2 on a usage error (an unknown field).")
+    .action(async (options: ExplainOptions) => {
+      sink.exitCode = await explainCommand(options, output);
     });
 
   program
@@ -144,6 +163,16 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     .addHelpText("after", "\nExit 0 when the proof holds, 1 naming why not, 2 on a usage error or an unreadable file.")
     .action(async (file: string, options: VerifyProofOptions) => {
       sink.exitCode = await verifyProofCommand(file, options, output);
+    });
+
+  program
+    .command("forget")
+    .description("erase a data subject's key of personal data (PostgreSQL/PGlite stores): what was sealed with it reads as [erased], and verify still holds")
+    .argument("<subject>", "the person, by the exact text the personal fields name them by")
+    .addOption(storeOption())
+    .option("--reason <text>", "why, kept with the erased key ids in the store's erasure log")
+    .action(async (subject: string, options: ForgetOptions) => {
+      sink.exitCode = await forgetCommand(subject, options, output);
     });
 
   return program;

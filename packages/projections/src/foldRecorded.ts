@@ -1,5 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
-import { decodeRecordedEvent, type DecodedEvent, type RecordedEvent } from "@grantledger/core";
+import type { Either } from "fp-ts/lib/Either.js";
+import { decodeRecordedEvent, decodeRecordedEventWith, type DecodedEvent, type EventDecodeFailed, type EventShape, type RecordedEvent } from "@grantledger/core";
 import type { Projection, ProjectionSnapshot } from "./projection.js";
 import type { PoisonEvent } from "./projectionError.js";
 
@@ -12,13 +13,26 @@ export interface FoldOutcome<S> {
 }
 
 // One Set per projection, not one per batch: `handles` is fixed for a projection's lifetime.
-const handledTypes = new WeakMap<Projection<unknown>, ReadonlySet<string>>();
-const handledBy = <S>(projection: Projection<S>): ReadonlySet<string> => {
-  const known = handledTypes.get(projection as Projection<unknown>);
+const handledTypes = new WeakMap<Projection<unknown, EventShape>, ReadonlySet<string>>();
+const handledBy = <S>(projection: Projection<S, EventShape>): ReadonlySet<string> => {
+  const known = handledTypes.get(projection);
   if (known !== undefined) return known;
   const types = new Set<string>(projection.handles);
-  handledTypes.set(projection as Projection<unknown>, types);
+  handledTypes.set(projection, types);
   return types;
+};
+
+type Decoder = (recorded: RecordedEvent) => Either<EventDecodeFailed, DecodedEvent<EventShape>>;
+// The catalogue's decoder, or one that also knows the projection's own event types.
+const decoders = new WeakMap<Projection<unknown, EventShape>, Decoder>();
+const decoderOf = <S>(projection: Projection<S, EventShape>): Decoder => {
+  const codecs = projection.codecs;
+  if (codecs === undefined) return decodeRecordedEvent;
+  const known = decoders.get(projection);
+  if (known !== undefined) return known;
+  const decoder = decodeRecordedEventWith(codecs);
+  decoders.set(projection, decoder);
+  return decoder;
 };
 
 const poisonOf = (projection: string, event: RecordedEvent, reason: string, path?: string): PoisonEvent => ({
@@ -34,9 +48,9 @@ const poisonOf = (projection: string, event: RecordedEvent, reason: string, path
 
 // Folds with `apply` one event at a time, to find the event a failed `applyAll` stumbled on.
 const foldOneByOne = <S>(
-  projection: Projection<S>,
+  projection: Projection<S, EventShape>,
   from: S,
-  events: readonly DecodedEvent[],
+  events: readonly DecodedEvent<EventShape>[],
   checkpointsBefore: readonly (bigint | undefined)[],
   checkpointAfter: bigint | undefined,
 ): FoldOutcome<S> => {
@@ -58,18 +72,19 @@ const foldOneByOne = <S>(
  * its codec or makes `apply` throw, and returns what it had before that event.
  */
 export const foldRecorded = <S>(
-  projection: Projection<S>,
+  projection: Projection<S, EventShape>,
   from: ProjectionSnapshot<S>,
   events: readonly RecordedEvent[],
 ): FoldOutcome<S> => {
   const handled = handledBy(projection);
-  const taken: DecodedEvent[] = [];
+  const decode = decoderOf(projection);
+  const taken: DecodedEvent<EventShape>[] = [];
   const checkpointsBefore: (bigint | undefined)[] = [];
   let checkpoint = from.checkpoint;
   let poison: PoisonEvent | undefined;
   for (const recorded of events) {
     if (handled.has(recorded.type)) {
-      const decoded = decodeRecordedEvent(recorded);
+      const decoded = decode(recorded);
       if (E.isLeft(decoded)) {
         poison = poisonOf(projection.name, recorded, decoded.left.reason, decoded.left.path);
         break;

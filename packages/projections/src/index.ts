@@ -10,6 +10,7 @@ export * from "./store/memoryReadModelStore.js";
 
 export * from "./runner/projectionRunnerTypes.js";
 export * from "./runner/projectionRunner.js";
+export * from "./runner/runnerTelemetryNames.js";
 
 export * from "./readModels/municipalityTotalsState.js";
 export * from "./readModels/municipalityTotals.js";
@@ -34,3 +35,9 @@ export * from "./readModels/readModelLayouts.js";
 export * from "./queries/pageRequest.js";
 export * from "./queries/readModelQueries.js";
 export * from "./queries/memoryReadModelQueries.js";
+
+export * from "./explain/explainTypes.js";
+export * from "./explain/explainError.js";
+export * from "./explain/figureFields.js";
+export * from "./explain/explainFigures.js";
+export * from "./explain/explainProblems.js";

@@ -1,6 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
-import { compareInstants, IsoDateTime, type EventStore, type RecordedEvent } from "@grantledger/core";
+import { compareInstants, IsoDateTime, type EventShape, type EventStore, type RecordedEvent } from "@grantledger/core";
 import { InEffectFilter } from "./asOf/inEffectFilter.js";
 import { inEffectLimitOf } from "./asOf/inEffectLimit.js";
 import { foldRecorded } from "./foldRecorded.js";
@@ -114,7 +114,7 @@ export const scanAsOf =
  * Without options it folds everything recorded.
  */
 export const projectAsOf =
-  <S>(store: EventStore, projection: Projection<S>, options?: AsOfOptions): TaskEither<ProjectionError, AsOfResult<S>> =>
+  <S>(store: EventStore, projection: Projection<S, EventShape>, options?: AsOfOptions): TaskEither<ProjectionError, AsOfResult<S>> =>
   async () => {
     let snapshot: ProjectionSnapshot<S> = { state: projection.initialState, checkpoint: undefined };
     const scanned = await scanAsOf(store, projection.name, options, (events) => {

@@ -1,5 +1,6 @@
 import { createProjectionRunner, STANDARD_LAYOUTS } from "@grantledger/projections";
 import type { KeyedRowsLayout, Projection, ProjectionError, ProjectionRunner } from "@grantledger/projections";
+import type { EventShape } from "@grantledger/core";
 import type { PostgresEventStore } from "./postgresEventStore.js";
 import { readModelStoreOver } from "./postgresReadModelStore.js";
 import { projectionLockKey } from "./sqlNames.js";
@@ -13,7 +14,7 @@ export interface ExclusiveProjectionRunnerOptions<S> {
   /** The event store; its database also holds the read model and the lock. */
   readonly store: PostgresEventStore;
   /** The read model to keep; its name is also the lock's. */
-  readonly projection: Projection<S>;
+  readonly projection: Projection<S, EventShape>;
   /** Events per batch (one save each); the projection runner's default when absent. */
   readonly batchSize?: number;
   /** Read models kept as rows, written row by row; default `STANDARD_LAYOUTS` (see `createPostgresReadModelStore`). */

@@ -15,6 +15,7 @@ export type { InvalidStoreConfig, PostgresStoreOptions, StoreConfig, StoreTarget
 export { CURRENT_SCHEMA_VERSION, migrate, MIGRATIONS, SchemaTooNew } from "./migrate.js";
 export type { Migration } from "./migrate.js";
 export { DEFAULT_SCHEMA } from "./sqlNames.js";
+export { createPostgresPersonalDataKeys, personalDataKeysOf } from "./postgresPersonalDataKeys.js";
 export type { AdvisoryLockKey, LockSession, NotificationListener, SqlDriver, SqlExecutor, SqlRow } from "./sqlDriver.js";
 export type { PgliteSource } from "./pgliteDriver.js";
 export { createPostgresReadModelStore } from "./postgresReadModelStore.js";

@@ -5,6 +5,7 @@ import { lifecycleFiguresMigration } from "./lifecycleFiguresMigration.js";
 import { streamExistsReplayMigration } from "./streamExistsReplayMigration.js";
 import { readModelEntriesMigration } from "./readModelEntriesMigration.js";
 import { importEventsMigration } from "./importEventsMigration.js";
+import { personalDataKeysMigration } from "./personalDataKeysMigration.js";
 import { migrationLockKey, quoteIdentifier } from "./sqlNames.js";
 import type { SqlDriver } from "./sqlDriver.js";
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: "a stream_exists retry of a stream's first batch is replayed", sql: streamExistsReplayMigration },
   { version: 6, name: "read models as rows, written row by row", sql: readModelEntriesMigration },
   { version: 7, name: "bulk import function", sql: importEventsMigration },
+  { version: 8, name: "personal data keys and erasures", sql: personalDataKeysMigration },
 ];
 
 /** The migration a current schema is at: the newest this library knows. */

@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { GrantLedgerOptions, RecordedEvent, RetryPolicy } from "@grantledger/core";
+import type { EventShape, GrantLedgerOptions, RecordedEvent, RetryPolicy } from "@grantledger/core";
 import { readAllPages } from "@grantledger/core";
-import { startGrantEngine, type GrantEngine, type ReadModelStates } from "@grantledger/projections";
+import { startGrantEngine, type GrantEngine, type Projection, type ReadModelStates } from "@grantledger/projections";
 import { createMemoryEventStore } from "../memory/memoryEventStore.js";
 
 /** Options of {@link createTestEngine}. */
@@ -12,6 +12,8 @@ export interface TestEngineOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** The ledger's historical mode, for fixtures dated in the past (see `GrantLedgerOptions.historical`). */
   readonly historical?: GrantLedgerOptions["historical"];
+  /** The application's own read models, run beside the built-in ones (see `GrantEngineOptions.projections`). */
+  readonly projections?: readonly Projection<unknown, EventShape>[];
 }
 
 /** A {@link GrantEngine} on a fresh in-memory store, with promise-returning helpers for tests. */
@@ -43,6 +45,7 @@ export const createTestEngine = async (options: TestEngineOptions = {}): Promise
     store,
     ...(options.retry === undefined ? {} : { retry: options.retry }),
     ...(options.historical === undefined ? {} : { historical: options.historical }),
+    ...(options.projections === undefined ? {} : { projections: options.projections }),
   })();
   if (E.isLeft(started)) throw new Error(`the test engine did not start: ${describe(started.left)}`);
   const engine = started.right;

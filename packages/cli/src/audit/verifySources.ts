@@ -5,6 +5,7 @@ import {
   HistoryVerifier,
   readAllPages,
   StoreFailure,
+  type EventCodecs,
   type EventStore,
   type ExpectedRoot,
   type HistoryBreak,
@@ -26,6 +27,8 @@ export interface VerifyChecks {
   readonly trustedKeys?: readonly KeyObject[];
   /** Also replay every event through the deciders (`verify --rules`). */
   readonly rules?: boolean;
+  /** Event types of one's own, with their codecs (`verify --events`). */
+  readonly codecs?: EventCodecs;
 }
 
 /** What a verification found, how long it took, and, for a file, the line of the break. */
@@ -52,7 +55,7 @@ const verifyEvents = async <Read extends { readonly event: RecordedEvent; readon
   onEvent: (read: Read) => void,
 ): Promise<Omit<VerifyOutcome, "milliseconds" | "line">> => {
   const replay = checks.rules === true ? createRuleReplay() : undefined;
-  const verifier = new HistoryVerifier({ expectedRoots: checks.expectedRoots ?? [], trustedKeys: checks.trustedKeys ?? [] });
+  const verifier = new HistoryVerifier({ expectedRoots: checks.expectedRoots ?? [], trustedKeys: checks.trustedKeys ?? [], ...(checks.codecs === undefined ? {} : { codecs: checks.codecs }) });
   for await (const batch of source) {
     for (const read of batch) {
       onEvent(read);

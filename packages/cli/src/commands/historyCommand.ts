@@ -6,7 +6,9 @@ import {
   roundStreamName,
   type DecodedEvent,
   type EventStore,
+  type PersonalDataKeys,
   type RecordedEvent,
+  revealPersonalData,
 } from "@grantledger/core";
 import { describeProjectionError, scanAsOf, type AsOfOptions } from "@grantledger/projections";
 import { CliError, EXIT_OK, usageError } from "../cliError.js";
@@ -15,6 +17,18 @@ import type { Output } from "../output/output.js";
 import { asOfFromOptions, describeTimes, hasTimes, type TimeOptions } from "../store/asOfOptions.js";
 import { withSource, type SourceOptions } from "../store/historySource.js";
 import { STORY_START, tellEvent, tellStatus } from "../story/grantStory.js";
+import { personalKeysOf } from "../store/personalKeys.js";
+
+/**
+ * The events with their personal data revealed for the reader (the text where the store's key
+ * store has the key, `[erased]` where it was forgotten), decoded again; as stored without keys.
+ */
+const revealed = async (events: readonly DecodedEvent[], keys: PersonalDataKeys | undefined, label: string): Promise<readonly DecodedEvent[]> => {
+  if (keys === undefined) return events;
+  const shown = await revealPersonalData(events.map((e) => e.recorded), keys)();
+  if (E.isLeft(shown)) throw new CliError(`cannot read the keys of personal data in ${label}: ${describeStoreError(shown.left)}`);
+  return decodeAll(shown.right, label);
+};
 
 /** Recorded events, decoded. A bad event is a one-line error naming it. */
 const decodeAll = (events: readonly RecordedEvent[], label: string): readonly DecodedEvent[] =>
@@ -86,7 +100,8 @@ export const historyCommand = async (grantId: string, options: SourceOptions & T
     const opened = round.find((e) => e.event.type === "RoundOpened")?.event;
     // Every commitment and release for this grant, whole or partial; the round's own events are left out.
     const forThisGrant = round.filter(({ event }) => (event.type === "FundsCommitted" || event.type === "FundsReleased") && event.data.grantId === grantId);
-    const events = [...grant, ...forThisGrant].sort((a, b) => (a.recorded.position < b.recorded.position ? -1 : 1));
+    const sorted = [...grant, ...forThisGrant].sort((a, b) => (a.recorded.position < b.recorded.position ? -1 : 1));
+    const events = source.file === undefined ? await revealed(sorted, await personalKeysOf(source.store), source.label) : sorted;
 
     const title = applied.type === "GrantApplied" ? `: "${applied.data.project.title}"` : "";
     output.out(`Grant ${grantId} (tilskudd)${title}`);

@@ -1,5 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import { describeHistoryBreak, describeRuleBreak, type ExpectedRoot, type VerifiedHistory, formatMoney, type Money } from "@grantledger/core";
+import { loadEventCodecs } from "../audit/eventDefinitionsModules.js";
 import { readTrustedKeys } from "../audit/sealKeys.js";
 import { verifyHistoryFile, verifyStore, type VerifyChecks, type VerifyOutcome } from "../audit/verifySources.js";
 import { EXIT_EMPTY, EXIT_FAILED, EXIT_OK, usageError } from "../cliError.js";
@@ -16,6 +17,8 @@ export interface VerifyOptions extends SourceOptions {
   readonly publicKey?: readonly string[];
   /** Replay the rules too. */
   readonly rules?: boolean;
+  /** Modules exporting stream types of one's own, whose event codecs the verifier takes (`--events`, repeatable). */
+  readonly events?: readonly string[];
 }
 
 const KEPT_ROOT = /^([0-9a-f]{64})@(0|[1-9]\d*)$/;
@@ -27,12 +30,18 @@ export const parseExpectedRoot = (text: string, option = "--expect-root"): Expec
   return { root: match[1] as string, position: BigInt(match[2] as string) };
 };
 
+/** Said after an event of a type neither the catalogue nor `--events` knows. */
+export const UNKNOWN_TYPE_HINT = " (an event type of your own? give the module that exports its stream type with --events <module>)";
+
 /** The break as one line: what, where in the history (and in the file), expected vs found. */
 export const describeOutcomeBreak = (outcome: VerifyOutcome, label: string): string | undefined => {
   if (E.isRight(outcome.result)) return undefined;
   const where = outcome.line === undefined ? "" : ` [${label}:${outcome.line}]`;
   const failed = outcome.result.left;
-  return failed._tag === "RuleBreak" ? `history breaks a rule: ${describeRuleBreak(failed)}${where}` : `history broken: ${describeHistoryBreak(failed)}${where}`;
+  if (failed._tag === "RuleBreak") return `history breaks a rule: ${describeRuleBreak(failed)}${where}`;
+  // An event type of the application's own is never passed over: the verifier needs its codec.
+  const hint = failed.kind === "undecodable" && failed.found.includes("unknown event type") ? UNKNOWN_TYPE_HINT : "";
+  return `history broken: ${describeHistoryBreak(failed)}${where}${hint}`;
 };
 
 /** Runs a verification on the source the options name. */
@@ -89,7 +98,8 @@ export const describeGuarantees = (verified: VerifiedHistory): string[] => {
 export const verifyCommand = async (options: VerifyOptions, output: Output): Promise<number> => {
   const expectedRoots = (options.expectRoot ?? []).map((text) => parseExpectedRoot(text));
   const trustedKeys = readTrustedKeys(options.publicKey);
-  const { outcome, label } = await verifySource(options, { expectedRoots, trustedKeys, rules: options.rules === true });
+  const codecs = await loadEventCodecs(options.events ?? []);
+  const { outcome, label } = await verifySource(options, { expectedRoots, trustedKeys, rules: options.rules === true, ...(codecs === undefined ? {} : { codecs }) });
   const broken = describeOutcomeBreak(outcome, label);
   if (broken !== undefined || E.isLeft(outcome.result)) {
     output.out(broken ?? "history broken");

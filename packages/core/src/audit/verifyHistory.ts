@@ -1,7 +1,8 @@
 import type { KeyObject } from "node:crypto";
 import * as E from "fp-ts/lib/Either.js";
-import { describeValidationErrors, recordedEventDecodeFailure } from "../events/decodeEvent.js";
+import { describeValidationErrors, recordedEventDecodeFailure, type DecodeFailure } from "../events/decodeEvent.js";
 import { EventMetadata } from "../events/eventMetadata.js";
+import { recordedEventDecodeFailureWith, type EventCodecs } from "../events/eventDefinitions.js";
 import type { RecordedEvent } from "../store/recordedEvent.js";
 import { isRecordedTime } from "../store/recordedTime.js";
 import { decodeSeal, type DecodedSeal } from "./decodeSeal.js";
@@ -32,6 +33,14 @@ export interface VerifyHistoryOptions {
    * still checked.
    */
   readonly trustedKeys?: readonly KeyObject[];
+  /**
+   * The event types of one's own that the history holds (a stream type's `events`, or several
+   * merged), each with its data codec: their events are decoded by these, the others by the
+   * catalogue's. Hash chain and content hash are checked alike for every event; an event whose
+   * type is neither the catalogue's nor here is an `undecodable` break (`unknown event type`),
+   * never passed over.
+   */
+  readonly codecs?: EventCodecs;
 }
 
 /** A seal that verified, and what it guarantees. */
@@ -132,9 +141,11 @@ export class HistoryVerifier {
   readonly #verifiedSeals: VerifiedSeal[] = [];
   #lastSealedSize: number | undefined;
   #lastPosition: bigint | undefined;
+  readonly #decodeFailure: (event: RecordedEvent, hashesChecked: boolean) => DecodeFailure | undefined;
 
   /** A verifier that has read nothing yet. */
   constructor(options: VerifyHistoryOptions = {}) {
+    this.#decodeFailure = options.codecs === undefined ? recordedEventDecodeFailure : recordedEventDecodeFailureWith(options.codecs);
     this.#trusted = new Set((options.trustedKeys ?? []).map(keyIdOf));
     this.#demandSignature = this.#trusted.size > 0;
     this.#kept = [...(options.expectedRoots ?? [])].sort((a, b) => (a.position < b.position ? -1 : a.position > b.position ? 1 : 0));
@@ -170,7 +181,7 @@ export class HistoryVerifier {
     } else {
       // Both hashes equal to hashes computed here are hashes: the codec need not look at them again.
       const hashesChecked = hash !== undefined && hash === event.metadata["hash"] && foundPrev === prevHash;
-      const failure = recordedEventDecodeFailure(event, hashesChecked);
+      const failure = this.#decodeFailure(event, hashesChecked);
       if (failure !== undefined) return breakAt(event, "undecodable", `a valid ${event.type}`, `${failure.path}: ${failure.reason}`);
     }
     if (foundPrev !== prevHash) return breakAt(event, "chain-link", String(prevHash), String(foundPrev));

@@ -34,9 +34,19 @@ const UNDECIDED: ReadonlySet<string> = new Set(["applied", "evaluated"]);
  * policy, the deadline and the budget), the actor giving it (for separation of duties; a
  * decision without one, as in a spec, checks no duty), and `receivedAt`, the ledger clock's time
  * of a live command (an application received after the deadline is refused whatever its
- * `appliedAt`; historical records and specs give none). Pure: no store, no clock, no ids.
+ * `appliedAt`; historical records and specs give none), and `actorDeclaredAs`, the actor as a
+ * conflict-of-interest declaration of theirs stores them when personal data is sealed (the
+ * ledger gives it; rule replay, without keys, compares the evaluator named only). Pure: no
+ * store, no clock, no ids.
  */
-export const decideGrant = (command: GrantCommand, state: GrantState, round: RoundState, actor?: string, receivedAt?: IsoDateTime): Decision => {
+export const decideGrant = (
+  command: GrantCommand,
+  state: GrantState,
+  round: RoundState,
+  actor?: string,
+  receivedAt?: IsoDateTime,
+  actorDeclaredAs?: string,
+): Decision => {
   const { grantId } = command.data;
   if (command.type === "ApplyForGrant") {
     if (state.status !== "none") return E.left({ _tag: "GrantAlreadyApplied", grantId });
@@ -59,7 +69,7 @@ export const decideGrant = (command: GrantCommand, state: GrantState, round: Rou
       if (status === "evaluated") return E.left({ _tag: "GrantAlreadyEvaluated", grantId });
       if (status !== "applied") return decided();
       const { recommendedAmount, evaluator } = command.data;
-      const conflicted = state.conflicted.find((declared) => declared === actor || declared === evaluator);
+      const conflicted = state.conflicted.find((declared) => declared === actor || declared === evaluator || (actorDeclaredAs !== undefined && declared === actorDeclaredAs));
       if (conflicted !== undefined) return E.left({ _tag: "EvaluatorHasConflictOfInterest", grantId, evaluator: conflicted, reason: "declared a conflict of interest with this application" });
       const { requested } = state.application;
       if (recommendedAmount !== undefined && recommendedAmount > requested) {

@@ -22,12 +22,15 @@ export interface EventDecodeFailed {
   readonly reason: string;
 }
 
-/** A recorded event whose type, data and metadata passed their codecs. */
-export interface DecodedEvent {
+/**
+ * A recorded event whose type, data and metadata passed their codecs. `Ev` is the catalogue's
+ * {@link DomainEvent} unless a reader decodes event types of its own (see `decodeRecordedEventWith`).
+ */
+export interface DecodedEvent<Ev = DomainEvent> {
   /** The event as the store returned it, with its stream, revision and position. */
   readonly recorded: RecordedEvent;
   /** Its type and data, decoded. */
-  readonly event: DomainEvent;
+  readonly event: Ev;
   /** Its metadata, decoded: command, actor and the hash chain. */
   readonly metadata: EventMetadata;
 }

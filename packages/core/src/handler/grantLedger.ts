@@ -28,6 +28,11 @@ import { StreamLocks } from "./streamLocks.js";
 import { unknownField } from "./unknownField.js";
 import { grantModel, roundModel, type StreamModel } from "./streamModels.js";
 import { promiseMethods, type PromiseMethods } from "./promiseMethods.js";
+import { createLedgerTelemetry } from "../telemetry/ledgerTelemetry.js";
+import { instrumentEventStore } from "../telemetry/instrumentedStore.js";
+import type { TelemetryOptions } from "../telemetry/telemetryOptions.js";
+import type { PersonalDataKeys } from "../personal/personalDataKeys.js";
+import { actorAsDeclaredEvaluator, findSealedInput, sealPersonalData } from "../personal/sealPersonalData.js";
 
 /** Every command a user gives, as a codec: decode untrusted JSON with it. */
 export const LedgerCommand = t.union([OpenRound, CloseRound, AdjustRoundBudget, CarryOverFunds, ...GrantCommand.types]);
@@ -88,6 +93,22 @@ export interface GrantLedgerOptions {
    * the limit, before anything is read or written.
    */
   readonly limits?: Partial<InputLimits>;
+  /**
+   * Where the ledger's OpenTelemetry spans and metrics go (a span per command, child spans per
+   * store call, the command counter and duration histogram: see the README's table); the
+   * global providers by default, which record nothing unless the application installs an SDK.
+   */
+  readonly telemetry?: TelemetryOptions;
+  /**
+   * Personal data that can be forgotten: with a key store, each personal field of a command
+   * (see `PERSONAL_FIELDS`) is sealed under its data subject's key before the decider sees it,
+   * so events store, hash and compare the sealed value; forgetting the subject's key erases it
+   * without touching an event. Leave it out to store those fields as plain text.
+   */
+  readonly personalData?: {
+    /** Where the subjects' keys live (`createMemoryPersonalDataKeys`, or a PostgreSQL one). */
+    readonly keys: PersonalDataKeys;
+  };
 }
 
 /** How many folded streams a ledger keeps unless told otherwise (see {@link GrantLedgerOptions.cache}). */
@@ -244,7 +265,9 @@ const commandRecord = (command: LedgerCommand): NonNullable<RecordingContext["co
 
 /** Creates a ledger over a store. Use one per process: it queues commands to the same stream. */
 export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
-  const { store } = options;
+  const telemetry = createLedgerTelemetry(options.telemetry, (type) => COMMAND_CODECS.has(type));
+  // Every adapter's appends and reads, as child spans of the command that makes them.
+  const store = instrumentEventStore(options.store, telemetry.tracer);
   const streams = createLedgerStreams(store, options.cache === false ? 0 : (options.cache?.maxStreams ?? DEFAULT_CACHED_STREAMS));
   const retry: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const locks = new StreamLocks();
@@ -256,7 +279,8 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     throw new RangeError("historical.reason must be text every store keeps: not blank, no U+0000, no lone surrogate");
   }
 
-  const onGrant = (command: GrantCommand, context: RecordingContext, receivedAt?: IsoDateTime) => {
+  const personalKeys = options.personalData?.keys;
+  const onGrant = (command: GrantCommand, context: RecordingContext, receivedAt?: IsoDateTime, actorDeclaredAs?: string) => {
     const streamName = grantStreamName(command.data.grantId);
     return locks.withLocks([streamName], () =>
       handleOnStream({
@@ -270,7 +294,7 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
           // a whole round stream for nothing.
           const needsRound = ROUND_READERS.has(command.type);
           const roundId = command.type === "ApplyForGrant" ? command.data.roundId : state.status === "none" ? undefined : state.roundId;
-          if (!needsRound || roundId === undefined) return decideGrant(command, state, { status: "none" }, context.actor, receivedAt);
+          if (!needsRound || roundId === undefined) return decideGrant(command, state, { status: "none" }, context.actor, receivedAt, actorDeclaredAs);
           // Read only: this command's events are never in the round ("" matches no command).
           const round = await streams.load(roundStreamName(roundId), roundModel, "");
           return E.isLeft(round) ? round : decideGrant(command, state, round.right.state, context.actor, receivedAt);
@@ -294,26 +318,32 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
     return E.right({ ...decided, events: [...decided.events, ...released.right.filter((event) => !listed.has(event.id))] });
   };
 
-  const run = async (input: LedgerCommandInput, contextInput: CommandContextInput): Promise<E.Either<LedgerError, CommandOutcome>> => {
+  const runCommand = async (input: LedgerCommandInput, contextInput: CommandContextInput): Promise<E.Either<LedgerError, CommandOutcome>> => {
     const context = CommandContext.decode(contextInput);
     if (E.isLeft(context)) return invalid("context", context.left);
     const decoded = decodeCommand(input);
     if (E.isLeft(decoded)) return invalid(input.type, decoded.left);
     const extra = unknownField(COMMAND_CODECS.get(input.type) ?? LedgerCommand, input);
     if (extra !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: extra, reason: "not a field of this command" });
-    const command = decoded.right;
+    const plain = decoded.right;
+    const sealedInput = findSealedInput(plain);
+    if (sealedInput !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: sealedInput, reason: "is in the sealed form of personal data; give the text" });
     // Once, before the command is digested and its events hashed: text no store keeps alike is bad
     // input. Events take their text from the command's data, its context (as metadata) and events
     // already stored, so nothing later needs the walk again.
     // The context as recorded (only the fields metadata takes: a caller's extra keys are not).
     const recorded = recordingContext(context.right, undefined, undefined);
-    const unstorable = findUnstorableText(command.data, "data") ?? findUnstorableText(recorded, "metadata");
+    const unstorable = findUnstorableText(plain.data, "data") ?? findUnstorableText(recorded, "metadata");
     if (unstorable !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: unstorable.path, reason: unstorable.reason });
-    const tooLong = findInputBeyondLimits(command.data, recorded, limits);
+    const tooLong = findInputBeyondLimits(plain.data, recorded, limits);
     if (tooLong !== undefined) return E.left({ _tag: "InvalidCommand", command: input.type, path: tooLong.path, reason: describeInputBeyondLimits(tooLong) });
     const now = clockTime(clock);
-    const future = businessTimeInFuture(command, now);
+    const future = businessTimeInFuture(plain, now);
     if (future !== undefined) return E.left(future);
+    // Sealed after the checks (which read the text) and before the digest and the decider.
+    const sealed = personalKeys === undefined ? E.right(plain) : await sealPersonalData(plain, personalKeys)();
+    if (E.isLeft(sealed)) return sealed;
+    const command = sealed.right;
     const recording = recordingContext(context.right, historical, commandRecord(command));
     switch (command.type) {
       case "OpenRound":
@@ -356,10 +386,19 @@ export const createGrantLedger = (options: GrantLedgerOptions): GrantLedger => {
       }
       case "ApplyForGrant":
         return onGrant(command, recording, historical === undefined ? now : undefined);
+      case "EvaluateApplication": {
+        // A conflict declared under sealing names the actor sealed: compare it so.
+        const declaredAs = personalKeys === undefined ? E.right(undefined) : await actorAsDeclaredEvaluator(context.right.actor, personalKeys)();
+        if (E.isLeft(declaredAs)) return declaredAs;
+        return onGrant(command, recording, undefined, declaredAs.right);
+      }
       default:
         return onGrant(command, recording);
     }
   };
+
+  // Every command, whichever method it came by, under one span and in the command metrics.
+  const run = telemetry.traceCommand(runCommand);
 
   // No command id matches the empty string, so nothing is collected as "from this command".
   const readState =

@@ -8,7 +8,7 @@ import type { HandlerError } from "./handlerErrors.js";
 import type { StreamModel } from "./streamModels.js";
 
 /** A stream folded to its state, with what an append after it needs. */
-export interface LoadedStream<S> {
+export interface LoadedStream<S, Ev = DomainEvent> {
   /** The stream read. */
   readonly streamName: string;
   /** Its events folded by the model. */
@@ -18,7 +18,7 @@ export interface LoadedStream<S> {
   /** The hash of the stream's last event: the next event's `prevHash`. */
   readonly lastHash: string | null;
   /** Events this stream already holds from the command being handled (a retry), in order. */
-  readonly fromThisCommand: readonly DecodedEvent[];
+  readonly fromThisCommand: readonly DecodedEvent<Ev>[];
 }
 
 /**

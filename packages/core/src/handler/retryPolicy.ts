@@ -1,3 +1,5 @@
+import { noteCommandRetry } from "../telemetry/commandScope.js";
+
 /** How often, and how patiently, a command is re-decided after a concurrent writer won. */
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -17,6 +19,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 12, baseDelayMs:
  */
 export const backOff = (policy: RetryPolicy, attempt: number, random: () => number = Math.random): Promise<void> => {
   if (attempt <= 1) return Promise.resolve();
+  // Every retry loop of the handler waits here first, so this is where a command's retries are counted.
+  noteCommandRetry();
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 2));
   return new Promise((resolve) => setTimeout(resolve, Math.floor(random() * ceiling)));
 };

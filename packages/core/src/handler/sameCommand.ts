@@ -1,3 +1,4 @@
+import type { EventShape } from "../events/eventDefinitions.js";
 import type { RecordingContext } from "./commandContext.js";
 import type { CommandIdReused } from "./handlerErrors.js";
 import type { LoadedStream } from "./loadStream.js";
@@ -8,7 +9,7 @@ import type { LoadedStream } from "./loadStream.js";
  * recorded in metadata (or by a caller that gives none) carry no record and are taken as this
  * command's, as before.
  */
-export const otherCommandWithThisId = (loaded: LoadedStream<unknown>, context: RecordingContext): CommandIdReused | undefined => {
+export const otherCommandWithThisId = (loaded: LoadedStream<unknown, EventShape>, context: RecordingContext): CommandIdReused | undefined => {
   const expected = context.command;
   if (expected === undefined) return undefined;
   for (const { recorded } of loaded.fromThisCommand) {

@@ -11,7 +11,7 @@ const SAMPLES: { readonly [K in GrantEngineError["_tag"]]: Extract<GrantEngineEr
   ReadModelStoreFailed: { _tag: "ReadModelStoreFailed", name: "grant-register", operation: "save", reason: "disk full" },
   RunnerNotRunning: { _tag: "RunnerNotRunning", projection: "grant-register", position: 9_007_199_254_740_993n, checkpoint: 3n },
   PoisonEvent: { _tag: "PoisonEvent", projection: "round-budget", streamName: "grant-g1", revision: 3n, position: 41n, type: "GrantDisbursed", reason: "expected Money, found -5", path: "event.data.amount" },
-  InvalidAsOf: { _tag: "InvalidAsOf", projection: "round-budget", recordedAt: "soon" },
+  InvalidAsOf: { _tag: "InvalidAsOf", projection: "round-budget", option: "knownAt", value: "soon" },
 };
 
 describe("the engine's problems (RFC 9457)", () => {
@@ -26,7 +26,8 @@ describe("the engine's problems (RFC 9457)", () => {
     const status = (error: GrantEngineError): number => engineProblem(error).status;
     expect([SAMPLES.StoreUnavailable, SAMPLES.StoreClosed, SAMPLES.EventStoreFailed, SAMPLES.ReadModelStoreFailed, SAMPLES.RunnerNotRunning].map(status)).toEqual([503, 503, 503, 503, 503]);
     expect(status({ _tag: "EventStoreFailed", projection: "p", error: { _tag: "StreamDeleted", streamName: "s" } })).toBe(500);
-    expect([SAMPLES.PoisonEvent, SAMPLES.InvalidAsOf].map(status)).toEqual([500, 500]);
+    expect(status(SAMPLES.PoisonEvent)).toBe(500);
+    expect(status(SAMPLES.InvalidAsOf)).toBe(400);
   });
 
   it("carry the figures as JSON keeps them: bigints as strings, the store's error nested", () => {

@@ -9,7 +9,8 @@ const STORE_DOWN: ReadonlySet<string> = new Set(["StoreUnavailable", "StoreClose
  * The problems of the read models, beside the ledger's ({@link LEDGER_PROBLEMS}): why
  * `settled()` could not answer. A store that cannot be reached, or a read model that stopped
  * following it or cannot be loaded or saved, may come back (503); an event a read model cannot
- * take, a store that refuses otherwise, or an as-of time that is not one, will not (500).
+ * take, or a store that refuses otherwise, will not (500); an as-of time that is not one is the
+ * caller's to correct (400).
  */
 export const ENGINE_PROBLEMS: ProblemRules<GrantEngineError> = {
   StoreUnavailable: LEDGER_PROBLEMS.StoreUnavailable,
@@ -18,7 +19,8 @@ export const ENGINE_PROBLEMS: ProblemRules<GrantEngineError> = {
   ReadModelStoreFailed: { status: 503, detail: (e) => `${describeProjectionError(e)}.` },
   RunnerNotRunning: { status: 503, detail: (e) => `${describeProjectionError(e)}.` },
   PoisonEvent: { status: 500, detail: (e) => `${describeProjectionError(e)}.` },
-  InvalidAsOf: { status: 500, detail: (e) => `${describeProjectionError(e)}.` },
+  // The caller's own as-of option (a query parameter, in a service) that cannot be read.
+  InvalidAsOf: { status: 400, detail: (e) => `${describeProjectionError(e)}.` },
 };
 
 /**

@@ -3,7 +3,8 @@ import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import {
   createGrantLedger,
   startAutoSealer,
-  type GrantLedgerOptions, type AutoSealOptions, type EventStore, type GrantLedger, type ReadAllError, type RetryPolicy } from "@grantledger/core";
+  type GrantLedgerOptions, type AutoSealOptions, type EventShape, type EventStore, type GrantLedger, type ReadAllError, type RetryPolicy } from "@grantledger/core";
+import type { TelemetryOptions } from "@grantledger/core";
 import type { Projection } from "../projection.js";
 import type { ProjectionError } from "../projectionError.js";
 import { benefitsRealisation } from "../readModels/benefitsRealisation.js";
@@ -15,8 +16,10 @@ import { createProjectionRunner } from "../runner/projectionRunner.js";
 import type { ProjectionRunner } from "../runner/projectionRunnerTypes.js";
 import { createMemoryReadModelStore } from "../store/memoryReadModelStore.js";
 import type { ReadModelStore } from "../store/readModelStore.js";
+import { checkOwnProjections, ownReadModel } from "./ownProjections.js";
 import type { ReadModelStates } from "./readModelStates.js";
 import { storeHead } from "./storeHead.js";
+import { createHeadTracker, notingAppends } from "./headTracker.js";
 
 /** What a {@link GrantEngine} runs on. */
 export interface GrantEngineOptions {
@@ -39,6 +42,8 @@ export interface GrantEngineOptions {
   readonly historical?: GrantLedgerOptions["historical"];
   /** How long a command's texts and lists may be, passed to {@link createGrantLedger}. */
   readonly limits?: GrantLedgerOptions["limits"];
+  /** Personal data sealed under a key store, passed to {@link createGrantLedger}; plain text without. */
+  readonly personalData?: GrantLedgerOptions["personalData"];
   /** Told of any error that stops a read model while it follows the store live. */
   readonly onError?: (error: ProjectionError) => void;
   /**
@@ -47,6 +52,22 @@ export interface GrantEngineOptions {
    * store should make them. Between seals only the hash chain protects what was recorded.
    */
   readonly autoSeal?: AutoSealOptions;
+  /**
+   * Where the ledger's and the read models' OpenTelemetry spans and metrics go (see the READMEs
+   * of `@grantledger/core` and `@grantledger/projections`); the global providers by default. The
+   * read models' lag is measured against the highest position the engine knows stored: what its
+   * ledger appended, what any read model reached, and the head each `settled()` reads.
+   */
+  readonly telemetry?: TelemetryOptions;
+  /**
+   * The application's own read models, run beside the built-in ones and kept as they are: in
+   * `readModelStore` under their names, with their checkpoints, rebuilt from the first event when
+   * their version changes; {@link GrantEngine.settled} waits for them too, and
+   * {@link GrantEngine.readModel} reads them. Their names must differ from each other and from
+   * the built-in ones', and each type they handle must be the catalogue's or one of their
+   * `codecs`: otherwise `startGrantEngine` throws a `RangeError` naming the projection.
+   */
+  readonly projections?: readonly Projection<unknown, EventShape>[];
 }
 
 /** Why {@link GrantEngine.settled} could not answer: a read model stopped, or the store failed. */
@@ -61,6 +82,8 @@ export interface GrantEngine {
   readonly store: EventStore;
   /** Handles commands; see {@link createGrantLedger}. */
   readonly ledger: GrantLedger;
+  /** The key store of personal data its ledger seals with, as given (for reading histories to people). */
+  readonly personalData?: GrantLedgerOptions["personalData"];
   /** The read models as the runners hold them now: a command just handled may not be in them yet. */
   readModels(): ReadModelStates;
   /**
@@ -68,6 +91,14 @@ export interface GrantEngine {
    * it after a command to read your own write.
    */
   settled(): TaskEither<GrantEngineError, ReadModelStates>;
+  /**
+   * The state of one read model, built-in or the application's own (see
+   * {@link GrantEngineOptions.projections}), found by the projection's name and typed by it:
+   * `engine.readModel(inspectionsByGrant)`. As the runner holds it now; after
+   * {@link GrantEngine.settled} it holds every event stored when `settled` was called. Throws a
+   * `RangeError` for a projection the engine does not run.
+   */
+  readModel<S, Ev extends EventShape>(projection: Projection<S, Ev>): S;
   /** Stops the runners and waits until nothing is in flight. The store stays open. */
   stop(): Promise<void>;
 }
@@ -83,19 +114,40 @@ interface Runners {
 const minimum = (positions: readonly (bigint | undefined)[]): bigint | undefined =>
   positions.reduce<bigint | undefined>((low, p) => (low === undefined || p === undefined ? undefined : p < low ? p : low), positions[0]);
 
+const BUILT_IN: readonly Projection<unknown, EventShape>[] = [municipalityTotals, roundBudget, grantRegister, benefitsRealisation, reportObligations];
+
 /**
  * Starts a {@link GrantEngine}: catches every read model up with the store (loading what the
  * read-model store kept), then follows it live. Left with the first read model that fails to
- * catch up; the others are stopped again.
+ * catch up; the others are stopped again. Throws a `RangeError` at once for an own projection
+ * it cannot run (see {@link GrantEngineOptions.projections}).
  */
-export const startGrantEngine =
+export const startGrantEngine = (options: GrantEngineOptions): TaskEither<ProjectionError, GrantEngine> => {
+  checkOwnProjections(BUILT_IN, options.projections ?? []);
+  return startChecked(options);
+};
+
+const startChecked =
   (options: GrantEngineOptions): TaskEither<ProjectionError, GrantEngine> =>
   async () => {
     const { store } = options;
     const followed = options.readStore ?? store;
     const readModelStore = options.readModelStore ?? createMemoryReadModelStore();
-    const runnerOf = <S>(projection: Projection<S>): ProjectionRunner<S> =>
-      createProjectionRunner({ store: followed, projection, readModelStore, ...(options.onError === undefined ? {} : { onError: options.onError }) });
+    const heads = createHeadTracker();
+    // The highest position known stored; the runners' own checkpoints count, so that one read
+    // model that has seen another process's events shows the others behind it.
+    const knownHead = (): bigint | undefined => {
+      for (const runner of all) heads.note(runner.current().checkpoint);
+      return heads.current();
+    };
+    const telemetry = { ...options.telemetry, head: knownHead };
+    // Every runner by its projection's name, for readModel.
+    const named = new Map<string, ProjectionRunner<unknown>>();
+    const runnerOf = <S>(projection: Projection<S, EventShape>): ProjectionRunner<S> => {
+      const runner = createProjectionRunner({ store: followed, projection, readModelStore, telemetry, ...(options.onError === undefined ? {} : { onError: options.onError }) });
+      named.set(projection.name, runner);
+      return runner;
+    };
     const runners: Runners = {
       municipalityTotals: runnerOf(municipalityTotals),
       roundBudget: runnerOf(roundBudget),
@@ -103,7 +155,8 @@ export const startGrantEngine =
       benefitsRealisation: runnerOf(benefitsRealisation),
       reportObligations: runnerOf(reportObligations),
     };
-    const all: readonly ProjectionRunner<unknown>[] = Object.values(runners);
+    const own = (options.projections ?? []).map((projection) => runnerOf(projection));
+    const all: readonly ProjectionRunner<unknown>[] = [...Object.values(runners), ...own];
     const sealer = options.autoSeal === undefined ? undefined : startAutoSealer(store, options.autoSeal);
     const stop = async (): Promise<void> => {
       await Promise.all([...all.map((runner) => runner.stop()), sealer?.stop()]);
@@ -129,6 +182,7 @@ export const startGrantEngine =
       const head = await storeHead(store, minimum(all.map((runner) => runner.current().checkpoint)))();
       if (E.isLeft(head)) return head;
       const target = head.right;
+      heads.note(target);
       if (target !== undefined) {
         for (const runner of all) {
           const reached = await runner.waitForPosition(target)();
@@ -141,14 +195,18 @@ export const startGrantEngine =
     return E.right({
       store,
       ledger: createGrantLedger({
-        store,
+        store: notingAppends(store, heads),
+        ...(options.telemetry === undefined ? {} : { telemetry: options.telemetry }),
         ...(options.retry === undefined ? {} : { retry: options.retry }),
         ...(options.clock === undefined ? {} : { clock: options.clock }),
         ...(options.historical === undefined ? {} : { historical: options.historical }),
         ...(options.limits === undefined ? {} : { limits: options.limits }),
+        ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
       }),
+      ...(options.personalData === undefined ? {} : { personalData: options.personalData }),
       readModels,
       settled,
+      readModel: (projection) => ownReadModel(named, projection),
       stop,
     });
   };

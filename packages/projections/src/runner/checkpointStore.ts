@@ -1,5 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
 import type { Either } from "fp-ts/lib/Either.js";
+import type { EventShape } from "@grantledger/core";
 import type { Projection, ProjectionSnapshot } from "../projection.js";
 import type { ReadModelStore, ReadModelStoreFailed } from "../store/readModelStore.js";
 
@@ -17,7 +18,7 @@ export type Loaded<S> = { readonly usable: true; readonly snapshot: ProjectionSn
  * Loads a projection's stored snapshot. A store that throws instead of answering Left is still
  * answered as a Left, so the runner has one way of failing.
  */
-export const loadSnapshot = async <S>(store: ReadModelStore, projection: Projection<S>): Promise<Either<ReadModelStoreFailed, Loaded<S>>> => {
+export const loadSnapshot = async <S>(store: ReadModelStore, projection: Projection<S, EventShape>): Promise<Either<ReadModelStoreFailed, Loaded<S>>> => {
   try {
     const stored = await store.load(projection.name)();
     if (E.isLeft(stored)) return stored;
@@ -33,7 +34,7 @@ export const loadSnapshot = async <S>(store: ReadModelStore, projection: Project
 /** Saves state and checkpoint together, with the projection's version. */
 export const saveSnapshot = async <S>(
   store: ReadModelStore,
-  projection: Projection<S>,
+  projection: Projection<S, EventShape>,
   snapshot: ProjectionSnapshot<S>,
 ): Promise<Either<ReadModelStoreFailed, void>> => {
   try {

@@ -10,6 +10,7 @@ import { loadSnapshot, saveSnapshot } from "./checkpointStore.js";
 import { createPositionWaiters, hasReached } from "./positionWaiters.js";
 import type { ProjectionRunner, ProjectionRunnerOptions, RunnerStatus } from "./projectionRunnerTypes.js";
 import { createSerialQueue } from "./serialQueue.js";
+import { createRunnerTelemetry } from "./runnerTelemetry.js";
 
 const subscriptionFailure = (projection: string, error: unknown): EventStoreFailed => ({
   _tag: "EventStoreFailed",
@@ -37,6 +38,7 @@ export const createProjectionRunner = <S>(options: ProjectionRunnerOptions<S>): 
   let generation = 0;
   // Counts failures, so that a follower can tell one happened even if a retry has cleared it.
   let failures = 0;
+  const telemetry = createRunnerTelemetry(projection.name, batchSize, () => snapshot.checkpoint, options.telemetry);
 
   const status = (): RunnerStatus =>
     failure !== undefined ? "failed" : catchingUp > 0 ? "catching-up" : live !== undefined ? "live" : stopped ? "stopped" : "idle";
@@ -69,7 +71,7 @@ export const createProjectionRunner = <S>(options: ProjectionRunnerOptions<S>): 
   };
 
   // Applies a batch and saves it; at a poison event, saves what came before it, then fails.
-  const applyBatch = async (events: readonly RecordedEvent[]): Promise<Either<ProjectionError, void>> => {
+  const applyBatchUntraced = async (events: readonly RecordedEvent[]): Promise<Either<ProjectionError, void>> => {
     const outcome = foldRecorded(projection, snapshot, events);
     if (outcome.snapshot.checkpoint !== snapshot.checkpoint) {
       const saved = await commit(outcome.snapshot);
@@ -77,6 +79,10 @@ export const createProjectionRunner = <S>(options: ProjectionRunnerOptions<S>): 
     }
     return outcome.poison === undefined ? E.right(undefined) : E.left(outcome.poison);
   };
+
+  // Every batch, of a catch-up or of live following, under one span and in the batch metrics.
+  const applyBatch = (events: readonly RecordedEvent[]): Promise<Either<ProjectionError, void>> =>
+    telemetry.batch(events, () => applyBatchUntraced(events));
 
   const ensureLoaded = async (): Promise<Either<ProjectionError, void>> => {
     if (loaded) return E.right(undefined);
@@ -151,6 +157,7 @@ export const createProjectionRunner = <S>(options: ProjectionRunnerOptions<S>): 
   const start = (): TaskEither<ProjectionError, ProjectionSnapshot<S>> => async () => {
     if (live !== undefined && failure === undefined) return E.right(snapshot);
     stopped = false;
+    telemetry.started();
     const gen = generation;
     return catchingUpStep(async () => {
       const caught = await readToEnd(gen);
@@ -162,6 +169,7 @@ export const createProjectionRunner = <S>(options: ProjectionRunnerOptions<S>): 
   const stop = async (): Promise<void> => {
     generation += 1;
     stopped = true;
+    telemetry.stopped();
     const follower = live;
     if (follower !== undefined) {
       await follower.subscription.close();

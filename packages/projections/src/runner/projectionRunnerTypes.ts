@@ -1,8 +1,9 @@
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
-import type { EventStore } from "@grantledger/core";
+import type { EventShape, EventStore } from "@grantledger/core";
 import type { Projection, ProjectionSnapshot } from "../projection.js";
 import type { ProjectionError } from "../projectionError.js";
 import type { ReadModelStore } from "../store/readModelStore.js";
+import type { ProjectionTelemetryOptions } from "./runnerTelemetryNames.js";
 
 /** Where a runner is: not started, catching up, following live, stopped, or stopped by an error. */
 export type RunnerStatus = "idle" | "catching-up" | "live" | "stopped" | "failed";
@@ -12,13 +13,15 @@ export interface ProjectionRunnerOptions<S> {
   /** Where the events are read from. */
   readonly store: EventStore;
   /** The read model to keep up to date. */
-  readonly projection: Projection<S>;
+  readonly projection: Projection<S, EventShape>;
   /** Where its state and checkpoint are saved after each batch. */
   readonly readModelStore: ReadModelStore;
   /** Most events read, applied and saved as one batch; defaults to 1 000. */
   readonly batchSize?: number;
   /** Told of every error that stops the runner (also those of live following, which no caller awaits). */
   readonly onError?: (error: ProjectionError) => void;
+  /** Where the batch spans and metrics go, and how the lag learns the store's head (see {@link ProjectionTelemetryOptions}). */
+  readonly telemetry?: ProjectionTelemetryOptions;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { EventShape } from "@grantledger/core";
 import type { PersistentMap } from "../persistentMap.js";
 import type { Projection } from "../projection.js";
 
@@ -33,7 +34,7 @@ export interface KeyedRowsLayout {
  * createPostgresReadModelStore(store, { layouts: [...STANDARD_LAYOUTS, layout] });
  * ```
  */
-export const keyedRowsLayout = <S extends { readonly [K in keyof S]: PersistentMap<unknown> }>(projection: Projection<S>, collections: readonly (keyof S & string)[]): KeyedRowsLayout => {
+export const keyedRowsLayout = <S extends { readonly [K in keyof S]: PersistentMap<unknown> }>(projection: Projection<S, EventShape>, collections: readonly (keyof S & string)[]): KeyedRowsLayout => {
   const fields = Object.keys(projection.initialState).sort();
   const named = [...collections].sort();
   if (fields.length !== named.length || fields.some((field, index) => field !== named[index]))

@@ -1,5 +1,5 @@
 import * as E from "fp-ts/lib/Either.js";
-import type { EventStore } from "@grantledger/core";
+import type { EventShape, EventStore } from "@grantledger/core";
 import { projectAsOf } from "../projectAsOf.js";
 import type { Projection } from "../projection.js";
 import type { ReadModelStore } from "../store/readModelStore.js";
@@ -13,7 +13,7 @@ export const right = <A>(result: E.Either<unknown, A>): A => {
 };
 
 /** A projection folded over everything in the store: the oracle the runners are held to. */
-export const foldAll = async <S>(store: EventStore, projection: Projection<S>): Promise<S> => right(await projectAsOf(store, projection)()).state;
+export const foldAll = async <S>(store: EventStore, projection: Projection<S, EventShape>): Promise<S> => right(await projectAsOf(store, projection)()).state;
 
 /**
  * A read-model store that saves through `inner` until `failAt` saves have been made, and then
