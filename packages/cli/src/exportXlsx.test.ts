@@ -156,6 +156,46 @@ describe("grantledger export --format xlsx", () => {
     }
   });
 
+  it("explains every figure of the Municipalities and Rounds sheets: each event's part, the parts summing to the figure", () => {
+    for (const [name, args] of Object.entries(FILTERS)) {
+      const workbook = workbooks.get(name)?.workbook;
+      const sheet = workbook?.getWorksheet("Explanations");
+      if (sheet === undefined) throw new Error(`${name}: no Explanations sheet`);
+      const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+      expect(headers.slice(0, 6), name).toEqual(["Sheet", "Row", "Field", "Figure", "Part", "Stream"]);
+      const at = (header: string) => headers.indexOf(header) + 1;
+      const parts = new Map<string, { figure: number; sum: number; count: number }>();
+      for (let index = 2; index <= sheet.rowCount; index++) {
+        const row = sheet.getRow(index);
+        const key = `${String(row.getCell(at("Sheet")).value)}|${String(row.getCell(at("Row")).value)}|${String(row.getCell(at("Field")).value)}`;
+        const entry = parts.get(key) ?? { figure: Math.round((row.getCell(at("Figure")).value as number) * 100), sum: 0, count: 0 };
+        entry.sum += Math.round((row.getCell(at("Part")).value as number) * 100);
+        entry.count += 1;
+        parts.set(key, entry);
+        expect(row.getCell(at("Part")).numFmt, name).toBe('#,##0.00 "kr"');
+        expect(row.getCell(at("Stream")).value, name).toMatch(/^(grant|round)-/);
+      }
+      let explained = 0;
+      for (const [by, sheetName, idField] of [["municipality", "Municipalities", "id"], ["round", "Rounds", "roundId"]] as const) {
+        if (by === "round" && args.includes("--county")) continue;
+        for (const row of totals.get(`${by}:${name}`) ?? []) {
+          for (const [, field, kind] of COLUMNS[by] ?? []) {
+            if (kind !== "money") continue;
+            const entry = parts.get(`${sheetName}|${String(row[idField])}|${field}`);
+            const label = `${name} ${sheetName} ${String(row[idField])} ${field}`;
+            if (row[field] === 0 && entry === undefined) continue;
+            expect(entry, label).toBeDefined();
+            expect(entry?.figure, label).toBe(row[field]);
+            expect(entry?.sum, label).toBe(row[field]);
+            explained += 1;
+          }
+        }
+      }
+      // Every figure with parts is one of those rows' figures: nothing else is explained.
+      expect(parts.size, name).toBeLessThanOrEqual(explained + [...parts.values()].filter((entry) => entry.figure === 0).length);
+    }
+  });
+
   it("answers by both clocks as totals does", () => {
     const grants = totals.get("grant:inEffect") ?? [];
     expect(grants.length).toBeGreaterThan(0);
@@ -176,7 +216,7 @@ describe("grantledger export --format xlsx", () => {
     }
     const about = workbook?.getWorksheet("About");
     expect(about?.getRow(4).values).toEqual([undefined, "Filters", "county 12"]);
-    expect(run?.stderr).toMatch(/^note: no Rounds sheet: --county does not apply to --by round\nwrote \d+ rows in 4 sheets to .*county\.xlsx\n$/);
+    expect(run?.stderr).toMatch(/^note: no Rounds sheet: --county does not apply to --by round\nwrote \d+ rows in 5 sheets to .*county\.xlsx\n$/);
     // The payee sheet's figures are exact: Bergen kommune's 3 780 000,01 kr.
     const payees = workbook?.getWorksheet("Payees");
     expect(payees?.getRow(3).values).toEqual([undefined, "964338531", "Bergen kommune", "municipality", 2, 2, 0, 0, 0, 3_780_000.01, 3_780_000.01, 1_000_000.03, 0, 1_000_000.03, 0]);

@@ -1,5 +1,6 @@
 import * as E from "fp-ts/lib/Either.js";
-import { describeProjectionError, projectAsOf } from "@grantledger/projections";
+import { describeExplainError, describeProjectionError, explainFigures, projectAsOf, type FigureQuery } from "@grantledger/projections";
+import { explanationsSheet } from "../exports/explanationsSheet.js";
 import { CliError, EXIT_OK, usageError } from "../cliError.js";
 import { sheetOf, writeXlsxWorkbook, type XlsxSheet } from "../exports/xlsxWorkbook.js";
 import { formatCount } from "../output/formatCount.js";
@@ -40,6 +41,7 @@ export const writeXlsx = async (options: XlsxOptions, output: Output): Promise<n
     const { state: states, position } = folded.right;
     const sheets: XlsxSheet[] = [];
     const unknown = new Set<string>();
+    const queries: FigureQuery[] = [];
     for (const [by, name] of XLSX_VIEW_SHEETS) {
       withTotalsView(by, <S, R>(view: TotalsView<S, R>) => {
         const refused = filtersGiven(filter).find((given) => !view.filters.includes(given));
@@ -49,9 +51,15 @@ export const writeXlsx = async (options: XlsxOptions, output: Output): Promise<n
         }
         const state = view.fromStates(states);
         for (const what of view.unknown(state, filter)) unknown.add(what);
-        sheets.push(sheetOf(name, view.columns, view.rows(state, filter)));
+        const rows = view.rows(state, filter);
+        sheets.push(sheetOf(name, view.columns, rows));
+        queries.push(...(view.queries?.(rows, filter) ?? []));
       });
     }
+    // A second pass, for every figure of the municipality and round sheets at once.
+    const explained = await explainFigures(source.store, queries, limits)();
+    if (E.isLeft(explained)) throw new CliError(`cannot explain the figures of ${source.label}: ${describeExplainError(explained.left)}`);
+    sheets.push(explanationsSheet(explained.right));
     const when = position === undefined ? "before the first event" : `as of position ${position}`;
     for (const what of unknown) output.err(`note: no ${what} in ${source.label} ${when}: nothing to total`);
     sheets.push({

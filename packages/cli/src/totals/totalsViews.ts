@@ -17,6 +17,8 @@ import {
   type RoundBudgetState,
   type TotalsScope,
 } from "@grantledger/projections";
+import type { FigureQuery } from "@grantledger/projections";
+import { participantQueries, roundQueries } from "../exports/explanationsSheet.js";
 import type { Column } from "../output/columns.js";
 import type { Projections } from "./foldTogether.js";
 import { filtersGiven, unknownInParticipants, type FilterName, type TotalsFilter } from "./totalsFilter.js";
@@ -68,6 +70,8 @@ export interface TotalsView<S, R> {
   readonly unknown: (state: S, filter: TotalsFilter) => readonly string[];
   readonly columns: readonly Column<R>[];
   readonly summed: readonly string[];
+  /** The figures of its rows that the xlsx workbook's Explanations sheet explains, if any. */
+  readonly queries?: (rows: readonly R[], filter: TotalsFilter) => readonly FigureQuery[];
 }
 
 const money = <R>(header: string, csvHeader: string, value: (row: R) => number): Column<R> => ({ header, csvHeader, kind: "money", value });
@@ -105,6 +109,7 @@ const byMunicipality: TotalsView<MunicipalityTotalsState, ParticipantRow> = {
     money("Returned unpaid", "returned_nok", (row) => row.returned),
   ],
   summed: ["requested_nok", "awarded_nok", "disbursed_nok", "benefits_nok", "repaid_nok", "returned_nok"],
+  queries: participantQueries,
 };
 
 const byRound: TotalsView<RoundBudgetState, RoundBudgetRow> = {
@@ -146,6 +151,7 @@ const byRound: TotalsView<RoundBudgetState, RoundBudgetRow> = {
     count("Grants closed", "grants_closed", (row) => row.closed),
   ],
   summed: ["budget_nok", "committed_nok", "disbursed_nok", "remaining_nok", "adjustments_nok", "carried_over_nok", "carried_in_nok", "released_nok", "reversed_nok", "repaid_nok"],
+  queries: roundQueries,
 };
 
 type Register = WithParticipants<GrantRegisterState>;
