@@ -97,6 +97,8 @@ describe("a grant's life over HTTP", () => {
       evaluatedAt: "2009-05-20T10:00:00+02:00",
       decidedAt: "2009-06-19T12:00:00+02:00",
       lastDisbursedAt: "2009-09-01T12:00:00+02:00",
+      // The payment named no value date: it is of value on the day it was booked.
+      lastValueDate: "2009-09-01",
     };
     expect(await service.get("/grants/ebygg")).toMatchObject({ status: 200, body: row });
     expect((await service.get("/grants")).body).toEqual({ grants: [row], next: null });

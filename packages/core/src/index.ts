@@ -12,6 +12,7 @@ export * from "./values/apportion.js";
 export * from "./values/organisationNumber.js";
 export * from "./values/regionNumbers.js";
 export * from "./values/isoTime.js";
+export * from "./values/calendarDay.js";
 export * from "./values/text.js";
 export * from "./values/sha256Hex.js";
 
@@ -32,6 +33,11 @@ export * from "./events/domainEvent.js";
 export * from "./events/decodeEvent.js";
 export * from "./events/businessTime.js";
 export * from "./events/eventDefinitions.js";
+export * from "./events/versions/upcaster.js";
+export * from "./events/versions/eventVersioning.js";
+export * from "./events/versions/upcastStored.js";
+export * from "./events/versions/grantDisbursedV1.js";
+export * from "./events/versions/builtInVersions.js";
 
 export * from "./deciders/decider.js";
 export * from "./deciders/commands.js";

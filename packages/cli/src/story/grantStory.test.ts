@@ -58,7 +58,8 @@ const writeLifeHistory = async (file: string): Promise<void> => {
   }
   const evaluate = (grantId: string, at: string) => ledger.evaluateApplication({ grantId, score: 80, recommendation: "award", evaluator: "Difi fagpanel", evaluatedAt: at }, by());
   const plan = (first: number, second: number) => [{ due: "2009-07-01", amount: kr(first) }, { due: "2010-07-01", amount: kr(second) }];
-  const pay = (amount: number, paymentRef: string, disbursedAt: string) => ledger.disburseGrant({ grantId: "a", amount: kr(amount), paymentRef, disbursedAt }, by());
+  const pay = (amount: number, paymentRef: string, disbursedAt: string, valueDate?: string) =>
+    ledger.disburseGrant({ grantId: "a", amount: kr(amount), paymentRef, disbursedAt, ...(valueDate === undefined ? {} : { valueDate }) }, by());
 
   await must(ledger.declareConflictOfInterest({ grantId: "a", evaluator: "Kari Nordmann", reason: "Søster i prosjektet", declaredAt: "2009-04-20T10:00:00+02:00" }, by()));
   await must(evaluate("a", "2009-05-01T10:00:00+02:00"));
@@ -68,7 +69,7 @@ const writeLifeHistory = async (file: string): Promise<void> => {
   await must(ledger.amendAward({ grantId: "a", amount: kr(60_000), disbursementPlan: plan(25_000, 35_000), reason: "Flere kommuner med", amendedAt: "2009-08-01T10:00:00+02:00" }, by()));
   await must(pay(20_000, "P-2", "2009-09-01T09:00:00+02:00"));
   await must(ledger.reverseDisbursement({ grantId: "a", paymentRef: "P-2", amount: kr(20_000), reason: "Feil mottaker", reversedAt: "2009-09-05T09:00:00+02:00" }, by()));
-  await must(pay(20_000, "P-2", "2009-09-06T09:00:00+02:00"));
+  await must(pay(20_000, "P-2", "2009-09-06T09:00:00+02:00", "2009-09-08"));
   await must(ledger.claimRepayment({ grantId: "a", claimId: "K-1", amount: kr(5_000), reason: "Vilkår ikke fulgt", claimedAt: "2010-01-10T10:00:00+01:00" }, by()));
   await must(ledger.recordRepayment({ grantId: "a", claimId: "K-1", amount: kr(2_000), receivedAt: "2010-02-01T10:00:00+01:00" }, by()));
   await must(ledger.amendAward({ grantId: "a", amount: kr(55_000), disbursementPlan: plan(25_000, 30_000), reason: "Lavere kostnader", amendedAt: "2010-03-01T10:00:00+01:00" }, by()));
@@ -140,6 +141,9 @@ describe("grantledger history, over the whole life of a grant", () => {
     expect(story).toContain("Award amended (endret tildeling) from 50 000,00 kr to 60 000,00 kr: Flere kommuner med");
     expect(story).toContain("Payment P-2 of 20 000,00 kr reversed (tilbakeført): Feil mottaker; 25 000,00 kr of 60 000,00 kr paid net so far");
     expect(story).toContain("Disbursed (utbetalt) 20 000,00 kr, payment P-2: 45 000,00 kr of 60 000,00 kr paid so far");
+    // A value date other than the booking day is told; the booking day's is not.
+    expect(story).toContain("Disbursed (utbetalt) 20 000,00 kr, payment P-2, value date 2009-09-08: 45 000,00 kr of 60 000,00 kr paid so far");
+    expect(story).toContain("Disbursed (utbetalt) 25 000,00 kr, payment P-1: 25 000,00 kr of 50 000,00 kr paid so far");
     expect(story).toContain("Repayment claimed (krav om tilbakebetaling) 5 000,00 kr, claim K-1: Vilkår ikke fulgt");
     expect(story).toContain("Repayment received (tilbakebetalt) 2 000,00 kr on claim K-1: 2 000,00 kr repaid so far");
     expect(story.filter((line) => line.startsWith("Released")).map((line) => line.replace(/^Released \(frigitt\) ([\d ,]+ kr) .*; the round holds ([\d ,]+ kr) for the grant$/, "$1 -> $2"))).toEqual([

@@ -193,7 +193,9 @@ export const tellEvent = (event: DomainEvent, before: StoryState, fallbackDate: 
     case "GrantDisbursed": {
       const d = event.data;
       const disbursed = before.disbursed + d.amount;
-      const line = `Disbursed (utbetalt) ${nok(d.amount)}, payment ${d.paymentRef}: ${nok(disbursed - before.repaid)} of ${nok(before.awarded)} paid so far`;
+      // The value date is told only where it is not the booking day (never so for a version-1 payment).
+      const valued = d.valueDate === d.disbursedAt.slice(0, 10) ? "" : `, value date ${d.valueDate}`;
+      const line = `Disbursed (utbetalt) ${nok(d.amount)}, payment ${d.paymentRef}${valued}: ${nok(disbursed - before.repaid)} of ${nok(before.awarded)} paid so far`;
       return { sentence: at(d.disbursedAt, line), after: { ...before, disbursed } };
     }
     case "BenefitsReported": {

@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { JsonObject, RecordedEvent } from "../store/recordedEvent.js";
 import { createRuleReplay, describeRuleBreak, replayRules, type RuleBreak } from "./ruleReplay.js";
 import { BUDGET, buildRuleHistory, ROUND } from "./ruleReplay.testkit.js";
+import { EVENT_VERSIONING } from "../events/versions/builtInVersions.js";
+import { currentVersion } from "../events/versions/eventVersioning.js";
 
 let history: readonly RecordedEvent[];
 beforeAll(async () => {
@@ -24,8 +26,9 @@ const withData = (index: number, change: (data: JsonObject) => JsonObject): Reco
 
 /** The history with `event` added at its end, in stream `streamName` after its last event. */
 const appended = (streamName: string, type: string, data: JsonObject): RecordedEvent[] => {
-  // Any real event's metadata decodes; its hash chain is verifyHistory's business.
-  const { id, metadata, recordedAt } = history[0] as RecordedEvent;
+  // Any real event's metadata decodes, at the version the handler writes the type at; its hash chain is verifyHistory's business.
+  const { id, metadata: first, recordedAt } = history[0] as RecordedEvent;
+  const metadata = { ...first, schemaVersion: currentVersion(EVENT_VERSIONING, type) };
   const position = (history[history.length - 1] as RecordedEvent).position + 1n;
   const revision = BigInt(history.filter((e) => e.streamName === streamName).length);
   return [...history, { id, metadata, recordedAt, streamName, revision, position, type, data }];

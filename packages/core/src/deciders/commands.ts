@@ -105,8 +105,22 @@ export const AwardGrant = command(
 );
 /** Rejects an undecided application with a reason; decides `GrantRejected`. */
 export const RejectApplication = command("RejectApplication", GrantRejectedData);
-/** Records a payment of an awarded grant; decides `GrantDisbursed`. */
-export const DisburseGrant = command("DisburseGrant", GrantDisbursedData);
+const { valueDate: _valueDate, ...payment } = GrantDisbursedData.props;
+/**
+ * Records a payment of an awarded grant; decides `GrantDisbursed`. The value date may be left
+ * out: the payment is then of value on the day of `disbursedAt`, as every payment was before
+ * version 2 of the event.
+ */
+export const DisburseGrant = command(
+  "DisburseGrant",
+  t.intersection([
+    t.type(payment),
+    t.partial({
+      /** The day the money is at the recipient's disposal (the bank's value date); the day of `disbursedAt` when left out. */
+      valueDate: IsoDate,
+    }),
+  ]),
+);
 /** Reports the benefits an awarded grant realised over a period; decides `BenefitsReported`. */
 export const ReportBenefits = command("ReportBenefits", BenefitsReportedData);
 

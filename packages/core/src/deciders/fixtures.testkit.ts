@@ -233,6 +233,7 @@ export const disbursement = (grantId: string, amount: Money, paymentRef: string,
   amount,
   paymentRef: text(paymentRef),
   disbursedAt: at(disbursedAt),
+  valueDate: unsafeIsoDate(disbursedAt.slice(0, 10)),
 });
 
 export const costSaving = (actual: number, overrides: Partial<ReportedBenefit> = {}): ReportedBenefit => ({

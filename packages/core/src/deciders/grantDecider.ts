@@ -4,6 +4,7 @@ import { GrantEvent } from "../events/grantEvents.js";
 import { isRoundEvent, RoundEvent } from "../events/roundEvents.js";
 import type { Money } from "../values/money.js";
 import { compareInstants, type IsoDateTime } from "../values/isoTime.js";
+import { calendarDayOf } from "../values/calendarDay.js";
 import { checkApplication } from "./applicationRules.js";
 import { checkAward } from "./awardRules.js";
 import { GrantCommand } from "./commands.js";
@@ -112,7 +113,9 @@ export const decideGrant = (
       if (status !== "awarded" || state.award === undefined) return notAwarded();
       if (round.status === "none") return E.left({ _tag: "RoundNotFound", roundId: state.roundId });
       if (separated && state.awardedBy === actor) return E.left({ _tag: "AwarderCannotPay", grantId, awardedBy: state.awardedBy, paidBy: actor });
-      return refuse(checkDisbursement(command, state, state.award.amount, round), [{ type: "GrantDisbursed", data: command.data }]);
+      const { valueDate, ...payment } = command.data;
+      const disbursed = { ...payment, valueDate: valueDate ?? calendarDayOf(payment.disbursedAt) };
+      return refuse(checkDisbursement(command, state, state.award.amount, round), [{ type: "GrantDisbursed", data: disbursed }]);
     }
     case "ReportBenefits":
       if (status !== "awarded") return notAwarded();

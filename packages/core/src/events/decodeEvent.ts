@@ -4,6 +4,9 @@ import type { DomainEvent } from "./domainEvent.js";
 import type { RecordedEvent } from "../store/recordedEvent.js";
 import { decodeDomainEvent, isDomainEvent } from "./domainEvent.js";
 import { EventMetadata } from "./eventMetadata.js";
+import { EVENT_VERSIONING } from "./versions/builtInVersions.js";
+import type { EventVersioning } from "./versions/eventVersioning.js";
+import { isUpcastFailure, upcastOrFail, type UpcastFailure } from "./versions/upcastStored.js";
 
 /** A recorded event that did not pass its codec: where it is, and what failed. */
 export interface EventDecodeFailed {
@@ -20,6 +23,13 @@ export interface EventDecodeFailed {
   readonly path: string;
   /** What the codec expected and found there. */
   readonly reason: string;
+  /**
+   * The version the event was stored at, when it is not its type's current one: either it could
+   * not be brought to the current version (`path` `metadata.schemaVersion` for a version newer
+   * than the reader knows or none at all, else the path in the stored data), or it was, and the
+   * current version's codec refused the result.
+   */
+  readonly schemaVersion?: number;
 }
 
 /**
@@ -29,9 +39,9 @@ export interface EventDecodeFailed {
 export interface DecodedEvent<Ev = DomainEvent> {
   /** The event as the store returned it, with its stream, revision and position. */
   readonly recorded: RecordedEvent;
-  /** Its type and data, decoded. */
+  /** Its type and data, decoded, in the current version of its type (upcast when stored at an older one). */
   readonly event: Ev;
-  /** Its metadata, decoded: command, actor and the hash chain. */
+  /** Its metadata as stored, decoded: command, actor, the hash chain, and the `schemaVersion` it was stored at. */
   readonly metadata: EventMetadata;
 }
 
@@ -79,7 +89,7 @@ export const describeValidationErrors = (
 };
 
 // Top-level, not a closure per call: decoding is on every replay's hot path.
-const decodeFailure = (recorded: RecordedEvent, errors: t.Errors, prefix: string): E.Either<EventDecodeFailed, DecodedEvent> => {
+const decodeFailure = (recorded: RecordedEvent, errors: t.Errors, prefix: string, schemaVersion?: number): E.Either<EventDecodeFailed, DecodedEvent> => {
   const { path, reason } = describeValidationErrors(errors);
   return E.left({
     _tag: "EventDecodeFailed",
@@ -89,13 +99,32 @@ const decodeFailure = (recorded: RecordedEvent, errors: t.Errors, prefix: string
     type: recorded.type,
     path: path === "" ? prefix : `${prefix}.${path}`,
     reason,
+    ...(schemaVersion === undefined ? {} : { schemaVersion }),
   });
 };
 
-/** Decodes a recorded event; one that does not pass is a typed error naming where and why. */
-export const decodeRecordedEvent = (recorded: RecordedEvent): E.Either<EventDecodeFailed, DecodedEvent> => {
-  const event = decodeDomainEvent({ type: recorded.type, data: recorded.data });
-  if (E.isLeft(event)) return decodeFailure(recorded, event.left, "event");
+const upcastFailure = (recorded: RecordedEvent, failure: UpcastFailure): E.Either<EventDecodeFailed, DecodedEvent> =>
+  E.left({
+    _tag: "EventDecodeFailed",
+    streamName: recorded.streamName,
+    revision: recorded.revision,
+    position: recorded.position,
+    type: recorded.type,
+    path: failure.path,
+    reason: failure.reason,
+    schemaVersion: failure.schemaVersion,
+  });
+
+/**
+ * Decodes a recorded event; one that does not pass is a typed error naming where and why. An
+ * event stored at an older version of its type is first brought to the current one by the
+ * upcasters of `versioning` (docs/events.md, "Versions"); `recorded` stays as stored.
+ */
+export const decodeRecordedEvent = (recorded: RecordedEvent, versioning: EventVersioning = EVENT_VERSIONING): E.Either<EventDecodeFailed, DecodedEvent> => {
+  const current = upcastOrFail(recorded, versioning);
+  if (isUpcastFailure(current)) return upcastFailure(recorded, current);
+  const event = decodeDomainEvent({ type: current.type, data: current.data });
+  if (E.isLeft(event)) return decodeFailure(recorded, event.left, "event", current.upcastFrom);
   const metadata = EventMetadata.decode(recorded.metadata);
   if (E.isLeft(metadata)) return decodeFailure(recorded, metadata.left, "metadata");
   return E.right({ recorded, event: event.right, metadata: metadata.right });
@@ -123,9 +152,10 @@ const UnchainedMetadata = t.type(unchainedProps);
  *   to be what the codec asks (a verifier that found them equal to hashes it computed): the
  *   guard then leaves them out.
  */
-export const recordedEventDecodeFailure = (recorded: RecordedEvent, hashesChecked = false): DecodeFailure | undefined => {
+export const recordedEventDecodeFailure = (recorded: RecordedEvent, hashesChecked = false, versioning: EventVersioning = EVENT_VERSIONING): DecodeFailure | undefined => {
   const metadataPasses = hashesChecked ? UnchainedMetadata.is(recorded.metadata) : EventMetadata.is(recorded.metadata);
-  if (metadataPasses && isDomainEvent({ type: recorded.type, data: recorded.data })) return undefined;
-  const decoded = decodeRecordedEvent(recorded);
+  const current = upcastOrFail(recorded, versioning);
+  if (metadataPasses && !isUpcastFailure(current) && isDomainEvent(current)) return undefined;
+  const decoded = decodeRecordedEvent(recorded, versioning);
   return E.isLeft(decoded) ? { path: decoded.left.path, reason: decoded.left.reason } : undefined;
 };

@@ -16,7 +16,7 @@ export const EventMetadata = t.type({
   causationId: NonEmptyText,
   /** Who gave the command: a user or a system. */
   actor: NonEmptyText,
-  /** The version of the event's shape. */
+  /** The version of the event's shape it was written in: its type's current version then (see `EVENT_VERSIONS`). */
   schemaVersion: t.number,
   /** The hash of the previous event in the same stream; `null` at revision 0. */
   prevHash: t.union([Sha256Hex, t.null]),
@@ -25,5 +25,5 @@ export const EventMetadata = t.type({
 });
 export type EventMetadata = t.TypeOf<typeof EventMetadata>;
 
-/** The shape every event currently has. */
+/** The first version of every event type's shape, and the version of a seal; `EVENT_VERSIONS` has each type's current one. */
 export const SCHEMA_VERSION = 1;

@@ -119,7 +119,11 @@ export const GrantRejectedData = t.type({
   rejectedAt: IsoDateTime,
 });
 
-/** One payment of an awarded grant; the payments never add up to more than the award. */
+/**
+ * One payment of an awarded grant; the payments never add up to more than the award. Version 2
+ * (docs/events.md, "Versions"): version 1 had no `valueDate`, and is read with the day of its
+ * `disbursedAt` as one.
+ */
 export const GrantDisbursedData = t.type({
   /** The grant paid. */
   grantId: EntityId,
@@ -127,8 +131,14 @@ export const GrantDisbursedData = t.type({
   amount: Money,
   /** The payment's reference in the paying system; each reference is paid once per grant. */
   paymentRef: NonEmptyText,
-  /** When it was paid; inside the round's disbursement window. */
+  /** When it was paid (booked: the payment order given in the paying system); its day inside the round's disbursement window. */
   disbursedAt: IsoDateTime,
+  /**
+   * The day the money is at the recipient's disposal (the bank's value date, valutadato): it
+   * decides the budget year the payment is charged to (the state accounts are kept on a cash
+   * basis). A payment booked on 30 December may have its value date in January.
+   */
+  valueDate: IsoDate,
 });
 
 /** A report of the benefits an awarded grant realised over one period. */

@@ -4,6 +4,8 @@ import { computeEventHash } from "../audit/eventHash.js";
 import { describeValidationErrors } from "../events/decodeEvent.js";
 import { decodeDomainEvent, type DomainEvent } from "../events/domainEvent.js";
 import type { EventMetadata } from "../events/eventMetadata.js";
+import { EVENT_VERSIONING } from "../events/versions/builtInVersions.js";
+import { currentVersion } from "../events/versions/eventVersioning.js";
 import type { EventStore } from "../store/eventStore.js";
 import type { EventToAppend, JsonObject } from "../store/recordedEvent.js";
 import type { CommandContext } from "./commandContext.js";
@@ -42,7 +44,7 @@ export const appendDecided = async (
     perType.set(event.type, ordinal + 1);
     const id = deriveEventId(context.commandId, streamName, event.type, ordinal);
     const revision = first + BigInt(index);
-    const unhashed = unhashedMetadata(context, prevHash);
+    const unhashed = unhashedMetadata(context, prevHash, currentVersion(EVENT_VERSIONING, event.type));
     const data = event.data as JsonObject;
     const hash = computeEventHash({ streamName, revision, id, type: event.type, data, metadata: unhashed });
     const metadata = { ...unhashed, hash } as EventMetadata;

@@ -7,3 +7,4 @@
  */
 export * from "./scenario.js";
 export * from "./historicalFixtures.js";
+export * from "./versionOneWriter.js";

@@ -13,9 +13,9 @@ describe("grantRegister", () => {
     event("GrantApplied", application("g3", bergen, 100_000)),
     event("ApplicationEvaluated", { grantId: "g1", score: 85, recommendation: "award", recommendedAmount: 800_000, evaluator: "Panel", evaluatedAt: "2009-08-01T12:00:00Z" }),
     event("GrantAwarded", award("g1", 750_000)),
-    event("GrantDisbursed", { grantId: "g1", amount: 500_000, paymentRef: "p-2", disbursedAt: "2010-06-01T10:00:00Z" }),
+    event("GrantDisbursed", { grantId: "g1", amount: 500_000, paymentRef: "p-2", disbursedAt: "2010-06-01T10:00:00Z", valueDate: "2010-06-03" }),
     // Recorded later, paid earlier: the latest payment date stays the June one.
-    event("GrantDisbursed", { grantId: "g1", amount: 100_000, paymentRef: "p-1", disbursedAt: "2010-01-01T10:00:00Z" }),
+    event("GrantDisbursed", { grantId: "g1", amount: 100_000, paymentRef: "p-1", disbursedAt: "2010-01-01T10:00:00Z", valueDate: "2010-01-01" }),
     event("GrantRejected", { grantId: "g2", reason: "Outside the scheme", rejectedAt: "2009-09-05T10:00:00Z" }),
   ];
 
@@ -46,6 +46,8 @@ describe("grantRegister", () => {
       evaluatedAt: "2009-08-01T12:00:00Z",
       decidedAt: "2009-09-01T10:00:00Z",
       lastDisbursedAt: "2010-06-01T10:00:00Z",
+      // The latest value date, which need not be the booking day's.
+      lastValueDate: "2010-06-03",
     });
     expect(getGrant(state, "g2")).toMatchObject({ status: "rejected", awarded: 0, disbursed: 0, decidedAt: "2009-09-05T10:00:00Z", rejectionReason: "Outside the scheme" });
     expect(getGrant(state, "g3")).toMatchObject({ status: "applied" });
@@ -76,8 +78,8 @@ describe("grantRegister over the life of a grant", () => {
     event("GrantAwarded", award("g1", 300_000)),
     grantEvent("ConditionsAccepted", "g1", { acceptedBy: "Rådmannen", acceptedAt: at(5) }),
     grantEvent("AwardAmended", "g1", { roundId: "r1", previousAmount: 300_000, amount: 250_000, disbursementPlan: [{ due: "2010-06-01", amount: 250_000 }], reason: "Lower costs", amendedAt: at(6) }),
-    grantEvent("GrantDisbursed", "g1", { amount: 100_000, paymentRef: "p1", disbursedAt: at(7) }),
-    grantEvent("GrantDisbursed", "g1", { amount: 40_000, paymentRef: "p2", disbursedAt: at(8) }),
+    grantEvent("GrantDisbursed", "g1", { amount: 100_000, paymentRef: "p1", disbursedAt: at(7), valueDate: at(7).slice(0, 10) }),
+    grantEvent("GrantDisbursed", "g1", { amount: 40_000, paymentRef: "p2", disbursedAt: at(8), valueDate: at(8).slice(0, 10) }),
     grantEvent("DisbursementReversed", "g1", { paymentRef: "p2", amount: 40_000, reason: "Wrong recipient", reversedAt: at(9) }),
     grantEvent("RepaymentClaimed", "g1", { claimId: "c1", amount: 30_000, reason: "Condition broken", claimedAt: at(10) }),
     grantEvent("RepaymentReceived", "g1", { claimId: "c1", amount: 10_000, receivedAt: at(11) }),
@@ -119,6 +121,7 @@ describe("grantRegister over the life of a grant", () => {
       unpaidAtClosing: 160_000,
       conflictsOfInterest: ["Kari"],
       lastDisbursedAt: at(8),
+      lastValueDate: at(8).slice(0, 10),
       appeals: 0,
     });
   });

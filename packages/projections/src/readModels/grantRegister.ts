@@ -72,9 +72,10 @@ const decisionStep = (grants: Grants, event: DomainEvent): boolean => {
 const paymentStep = (grants: Grants, event: DomainEvent): boolean => {
   switch (event.type) {
     case "GrantDisbursed": {
-      const { grantId, amount, disbursedAt } = event.data;
+      const { grantId, amount, disbursedAt, valueDate } = event.data;
       const row = rowOf(grants, grantId, event.type);
-      grants.set(grantId, { ...row, disbursed: plus(row.disbursed, amount), paidNet: plus(row.paidNet, amount), lastDisbursedAt: later(row.lastDisbursedAt, disbursedAt) });
+      const lastValueDate = row.lastValueDate === undefined || valueDate > row.lastValueDate ? valueDate : row.lastValueDate;
+      grants.set(grantId, { ...row, disbursed: plus(row.disbursed, amount), paidNet: plus(row.paidNet, amount), lastDisbursedAt: later(row.lastDisbursedAt, disbursedAt), lastValueDate });
       return true;
     }
     case "DisbursementReversed": {
@@ -173,7 +174,7 @@ const step = (grants: Grants, event: DomainEvent): void => {
  */
 export const grantRegister: Projection<GrantRegisterState> = {
   name: "grant-register",
-  version: 2,
+  version: 3,
   handles: [
     "GrantApplied",
     "ApplicationEvaluated",

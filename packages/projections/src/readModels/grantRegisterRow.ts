@@ -1,4 +1,4 @@
-import type { Applicant, EntityId, GrantStatus, IsoDateTime, Money } from "@grantledger/core";
+import type { Applicant, EntityId, GrantStatus, IsoDate, IsoDateTime, Money } from "@grantledger/core";
 
 /** The latest appeal (klage) of a grant's rejection or dismissal, and where it stands. */
 export interface GrantAppeal {
@@ -95,4 +95,6 @@ export interface GrantRegisterRow {
   readonly conflictsOfInterest?: readonly string[];
   /** The latest `disbursedAt` among the grant's disbursements (reversed ones included). */
   readonly lastDisbursedAt?: IsoDateTime;
+  /** The latest `valueDate` among the grant's disbursements (reversed ones included): the last day money reached the recipient. */
+  readonly lastValueDate?: IsoDate;
 }

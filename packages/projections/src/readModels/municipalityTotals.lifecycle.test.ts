@@ -9,7 +9,7 @@ const { municipality, county } = participant;
 const fold = (events: readonly DecodedEvent[]): MunicipalityTotalsState => events.reduce(municipalityTotals.apply, municipalityTotals.initialState);
 const at = "2010-03-01T10:00:00Z";
 
-const paid = (grantId: string, amount: number, paymentRef: string) => grantEvent("GrantDisbursed", grantId, { amount, paymentRef, disbursedAt: at });
+const paid = (grantId: string, amount: number, paymentRef: string) => grantEvent("GrantDisbursed", grantId, { amount, paymentRef, disbursedAt: at, valueDate: at.slice(0, 10) });
 const received = (grantId: string, amount: number) => grantEvent("RepaymentReceived", grantId, { claimId: "c1", amount, receivedAt: at });
 
 // gA: Bergen, Os and the county at 3333/3333/3334 in round r1 of scheme s; its award amended,

@@ -30,7 +30,7 @@ const report = (grantId: string, year: number, costSaving: number, otherParties:
     reportedAt: `${year + 1}-01-15T10:00:00Z`,
   });
 const disbursement = (grantId: string, amount: number, paymentRef: string) =>
-  event("GrantDisbursed", { grantId, amount, paymentRef, disbursedAt: "2010-02-01T10:00:00Z" });
+  event("GrantDisbursed", { grantId, amount, paymentRef, disbursedAt: "2010-02-01T10:00:00Z", valueDate: "2010-02-01" });
 
 const history = [
   event("GrantApplied", grantA),

@@ -37,8 +37,8 @@ describe("roundBudget", () => {
     // An award that could not be recorded gives its commitment back.
     event("FundsCommitted", { roundId: "r1", grantId: "g4", amount: 100_000 }),
     event("FundsReleased", { roundId: "r1", grantId: "g4", amount: 100_000, reason: "Award not recorded" }),
-    event("GrantDisbursed", { grantId: "g1", amount: 250_000, paymentRef: "p-1", disbursedAt: "2010-01-10T10:00:00Z" }),
-    event("GrantDisbursed", { grantId: "g1", amount: 50_000, paymentRef: "p-2", disbursedAt: "2010-06-10T10:00:00Z" }),
+    event("GrantDisbursed", { grantId: "g1", amount: 250_000, paymentRef: "p-1", disbursedAt: "2010-01-10T10:00:00Z", valueDate: "2010-01-10" }),
+    event("GrantDisbursed", { grantId: "g1", amount: 50_000, paymentRef: "p-2", disbursedAt: "2010-06-10T10:00:00Z", valueDate: "2010-06-10" }),
     event("RoundClosed", { roundId: "r0", closedAt: "2009-12-31T12:00:00Z" }),
   ];
 
@@ -91,7 +91,7 @@ describe("roundBudget", () => {
     const evaluated = (grantId: string) => lifecycle("ApplicationEvaluated", grantId, { score: 80, recommendation: "award", evaluator: "Panel", evaluatedAt: at });
     const rejected = (grantId: string) => lifecycle("GrantRejected", grantId, { reason: "Weak plan", rejectedAt: at });
     const appealed = (grantId: string) => lifecycle("DecisionAppealed", grantId, { grounds: "The plan was overlooked", appealedAt: at });
-    const paid = (grantId: string, amount: number, paymentRef: string) => lifecycle("GrantDisbursed", grantId, { amount, paymentRef, disbursedAt: at });
+    const paid = (grantId: string, amount: number, paymentRef: string) => lifecycle("GrantDisbursed", grantId, { amount, paymentRef, disbursedAt: at, valueDate: at.slice(0, 10) });
     const amended = (grantId: string, previousAmount: number, amount: number) =>
       lifecycle("AwardAmended", grantId, { roundId: "r1", previousAmount, amount, disbursementPlan: [{ due: "2010-06-01", amount }], reason: "New costs", amendedAt: at });
     const lifeHistory = [
