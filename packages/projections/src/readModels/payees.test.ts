@@ -23,7 +23,7 @@ describe("listPayees", () => {
     event("GrantApplied", { ...application("g4", bergen, 200_000), appliedAt: "2009-03-01T09:00:00Z" }),
     event("GrantApplied", { ...application("g5", bergen, 100_000), appliedAt: "2009-03-01T09:30:00Z" }),
     event("GrantAwarded", award("g1", 750_000)),
-    grantEvent("GrantDisbursed", "g1", { amount: 500_000, paymentRef: "p-1", disbursedAt: "2010-01-01T10:00:00Z" }),
+    grantEvent("GrantDisbursed", "g1", { amount: 500_000, paymentRef: "p-1", disbursedAt: "2010-01-01T10:00:00Z", valueDate: "2010-01-01" }),
     grantEvent("RepaymentClaimed", "g1", { claimId: "k-1", amount: 200_000, reason: "Not spent", claimedAt: "2011-01-01T10:00:00Z" }),
     grantEvent("RepaymentReceived", "g1", { claimId: "k-1", amount: 50_000, receivedAt: "2011-02-01T10:00:00Z" }),
     grantEvent("GrantRejected", "g2", { reason: "Outside the scheme", rejectedAt: "2009-09-05T10:00:00Z" }),
