@@ -9,6 +9,7 @@ import { reportCommand, type ReportOptions } from "./commands/reportCommand.js";
 import { verifyProofCommand, type VerifyProofOptions } from "./commands/verifyProofCommand.js";
 import { sealCommand, type SealOptions } from "./commands/sealCommand.js";
 import { totalsCommand, type TotalsOptions } from "./commands/totalsCommand.js";
+import { TOTALS_BY } from "./totals/totalsViews.js";
 import { verifyCommand, type VerifyOptions } from "./commands/verifyCommand.js";
 import type { Output } from "./output/output.js";
 import type { TimeOptions } from "./store/asOfOptions.js";
@@ -82,8 +83,11 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     });
 
   withTimes(withSource(program.command("totals")))
-    .description("totals per municipality, round or grant, as known at and in effect on any day")
-    .addOption(new Option("--by <view>", "what to total by").choices(["municipality", "round", "grant"]).makeOptionMandatory())
+    .description("totals per municipality, round, grant or payee, as known at and in effect on any day")
+    .addOption(new Option("--by <view>", "what to total by").choices(TOTALS_BY).makeOptionMandatory())
+    .option("--round <id>", "only this round's grants (or row)")
+    .option("--scheme <id>", "only the grants (or rows) of this scheme's rounds")
+    .option("--county <nn>", "only this county's municipalities and the county itself; for grants and payees, grants with a participant there")
     .addOption(new Option("--format <format>", "output format").choices(["table", "json", "csv"]).default("table"))
     .action(async (options: TotalsOptions) => {
       sink.exitCode = await totalsCommand(options, output);
@@ -117,9 +121,12 @@ export const buildProgram = (output: Output, sink: ExitCodeSink): Command => {
     });
 
   withTimes(withSource(program.command("export")))
-    .description("write the history (NDJSON), the grant register (CSV) or awarded grants (360Giving JSON)")
-    .addOption(new Option("--format <format>", "what to write").choices(["ndjson", "csv", "360giving"]).default("ndjson"))
-    .option("--out <file>", "write to this file instead of stdout")
+    .description("write the history (NDJSON), the grant register (CSV), awarded grants (360Giving JSON) or the totals' views (an xlsx workbook)")
+    .addOption(new Option("--format <format>", "what to write").choices(["ndjson", "csv", "360giving", "xlsx"]).default("ndjson"))
+    .option("--out <file>", "write to this file instead of stdout (required for xlsx)")
+    .option("--round <id>", "xlsx: only this round's grants (or row)")
+    .option("--scheme <id>", "xlsx: only the grants (or rows) of this scheme's rounds")
+    .option("--county <nn>", "xlsx: only this county's municipalities and the county itself; grants and payees with a participant there")
     .action(async (options: ExportOptions) => {
       sink.exitCode = await exportCommand(options, output);
     });

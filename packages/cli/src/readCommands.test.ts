@@ -99,7 +99,7 @@ describe("grantledger totals", () => {
   it("refuses a time without a zone, an unknown view and both limits at once (exit 2)", () => {
     for (const [name, message] of [
       ["badAsOf", /^error: --as-of "31\.12\.2010" is not an ISO-8601 time with a zone/],
-      ["badBy", /^error: option '--by <view>' argument 'county' is invalid\. Allowed choices are municipality, round, grant\./],
+      ["badBy", /^error: option '--by <view>' argument 'county' is invalid\. Allowed choices are municipality, round, grant, payee\./],
       ["bothLimits", /^error: option '--as-of <time>' cannot be used with option '--at-position <n>'/],
     ] as const) {
       const { code, stdout, stderr } = fixture.run(name);

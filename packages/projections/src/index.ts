@@ -18,6 +18,8 @@ export * from "./readModels/municipalityTotalsQueries.js";
 export * from "./readModels/roundBudget.js";
 export * from "./readModels/roundBudgetQueries.js";
 export * from "./readModels/grantRegister.js";
+export * from "./readModels/payees.js";
+export * from "./readModels/grantScope.js";
 export * from "./readModels/benefitFigures.js";
 export * from "./readModels/benefitsRealisation.js";
 export * from "./readModels/reportObligations.js";

@@ -13,9 +13,11 @@ import { startProgress } from "../output/progress.js";
 import { openTextSink, type TextSink } from "../output/textSink.js";
 import { asOfFromOptions, type TimeOptions } from "../store/asOfOptions.js";
 import { withSource, type HistorySource, type SourceOptions } from "../store/historySource.js";
+import { filterOf, filtersGiven, type FilterOptions } from "../totals/totalsFilter.js";
+import { writeXlsx } from "./exportXlsx.js";
 
-export interface ExportOptions extends SourceOptions, TimeOptions {
-  readonly format: "ndjson" | "csv" | "360giving";
+export interface ExportOptions extends SourceOptions, TimeOptions, FilterOptions {
+  readonly format: "ndjson" | "csv" | "360giving" | "xlsx";
   readonly out?: string;
 }
 
@@ -88,17 +90,22 @@ const WRITERS = { ndjson: [writeNdjson, "events"], csv: [writeCsv, "grants"], "3
  * `grantledger export`: the history as NDJSON (the exchange format `import` reads), the grant
  * register as CSV, or the awarded grants as a 360Giving package, to stdout or `--out`; as known
  * at `--known-at`/`--at-position` (NDJSON: a prefix of the history, which verifies), and for CSV and
- * 360Giving as in effect on `--in-effect-on`.
+ * 360Giving as in effect on `--in-effect-on`; or the views of `totals` as an xlsx workbook
+ * (`--out` only, within `--round`, `--scheme`, `--county`, at both times).
  */
 export const exportCommand = async (options: ExportOptions, output: Output): Promise<number> => {
+  const { format } = options;
+  if (format === "xlsx") return writeXlsx(options, output);
+  const [given] = filtersGiven(filterOf(options));
+  if (given !== undefined) throw usageError(`--${given} applies to --format xlsx only, not ${format} (which exports the whole history or register)`);
   const limits = asOfFromOptions(options);
-  if (options.format === "ndjson" && limits.inEffectOn !== undefined) {
+  if (format === "ndjson" && limits.inEffectOn !== undefined) {
     throw usageError(
       "--in-effect-on picks events by business date, and a history missing some of its events no longer verifies: export NDJSON with --known-at or --at-position, or use --format csv or 360giving",
     );
   }
   return withSource(options, async (source) => {
-    const [write, unit] = WRITERS[options.format];
+    const [write, unit] = WRITERS[format];
     const sink = await openTextSink(options.out);
     let count: number;
     try {
