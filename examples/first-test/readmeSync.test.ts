@@ -1,18 +1,8 @@
-import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
-
-const here = (name: string): string => new URL(name, import.meta.url).pathname;
-
-/** The fenced block that follows `<!-- marker -->` in the README. */
-const blockAfter = (readme: string, marker: string): string | undefined => {
-  const start = readme.indexOf(`<!-- ${marker} -->`);
-  if (start < 0) return undefined;
-  const open = readme.indexOf("```ts\n", start) + "```ts\n".length;
-  return readme.slice(open, readme.indexOf("```", open));
-};
+import { blockAfter, readBeside } from "../readmeBlock.testkit.js";
 
 // The README shows a user's first test; this keeps it the very file CI runs.
 it("README's first test is examples/first-test/firstTest.test.ts, as written", () => {
-  const readme = readFileSync(here("../../README.md"), "utf8");
-  expect(blockAfter(readme, "examples/first-test/firstTest.test.ts")).toBe(readFileSync(here("firstTest.test.ts"), "utf8"));
+  const readme = readBeside(import.meta.url, "../../README.md");
+  expect(blockAfter(readme, "examples/first-test/firstTest.test.ts")).toBe(readBeside(import.meta.url, "firstTest.test.ts"));
 });

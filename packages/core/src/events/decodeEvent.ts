@@ -88,10 +88,13 @@ export const describeValidationErrors = (
   return { path: keys.join("."), reason: deepest.message ?? `expected ${expected}, found ${found}` };
 };
 
-// Top-level, not a closure per call: decoding is on every replay's hot path.
-const decodeFailure = (recorded: RecordedEvent, errors: t.Errors, prefix: string, schemaVersion?: number): E.Either<EventDecodeFailed, DecodedEvent> => {
+/**
+ * The {@link EventDecodeFailed} of `recorded` for the errors a codec reported, the failing path
+ * under `prefix` (`event` or `metadata`); `schemaVersion` when it was stored at an older version.
+ */
+export const eventDecodeFailed = (recorded: RecordedEvent, errors: t.Errors, prefix: string, schemaVersion?: number): EventDecodeFailed => {
   const { path, reason } = describeValidationErrors(errors);
-  return E.left({
+  return {
     _tag: "EventDecodeFailed",
     streamName: recorded.streamName,
     revision: recorded.revision,
@@ -100,8 +103,12 @@ const decodeFailure = (recorded: RecordedEvent, errors: t.Errors, prefix: string
     path: path === "" ? prefix : `${prefix}.${path}`,
     reason,
     ...(schemaVersion === undefined ? {} : { schemaVersion }),
-  });
+  };
 };
+
+// Top-level, not a closure per call: decoding is on every replay's hot path.
+const decodeFailure = (recorded: RecordedEvent, errors: t.Errors, prefix: string, schemaVersion?: number): E.Either<EventDecodeFailed, DecodedEvent> =>
+  E.left(eventDecodeFailed(recorded, errors, prefix, schemaVersion));
 
 const upcastFailure = (recorded: RecordedEvent, failure: UpcastFailure): E.Either<EventDecodeFailed, DecodedEvent> =>
   E.left({

@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import type { RecordedEvent } from "../store/recordedEvent.js";
-import { decodeRecordedEvent, describeValidationErrors, recordedEventDecodeFailure, type DecodedEvent, type DecodeFailure, type EventDecodeFailed } from "./decodeEvent.js";
+import { decodeRecordedEvent, eventDecodeFailed, recordedEventDecodeFailure, type DecodedEvent, type DecodeFailure, type EventDecodeFailed } from "./decodeEvent.js";
 import { EVENT_CODECS, type DomainEvent } from "./domainEvent.js";
 import { EventMetadata } from "./eventMetadata.js";
 
@@ -61,18 +61,7 @@ export const checkEventCodecs = (codecs: EventCodecs, where: string): void => {
 /** The codec of `type` among `codecs`, own keys only (a type named `constructor` is no codec). */
 export const codecOf = (codecs: EventCodecs, type: string): t.Mixed | undefined => (Object.hasOwn(codecs, type) ? codecs[type] : undefined);
 
-const failure = (recorded: RecordedEvent, errors: t.Errors, prefix: string): EventDecodeFailed => {
-  const { path, reason } = describeValidationErrors(errors);
-  return {
-    _tag: "EventDecodeFailed",
-    streamName: recorded.streamName,
-    revision: recorded.revision,
-    position: recorded.position,
-    type: recorded.type,
-    path: path === "" ? prefix : `${prefix}.${path}`,
-    reason,
-  };
-};
+const failure = (recorded: RecordedEvent, errors: t.Errors, prefix: string): EventDecodeFailed => eventDecodeFailed(recorded, errors, prefix);
 
 /**
  * Decodes a recorded event of one of `codecs`' types: its data by its codec (failures at path
