@@ -76,8 +76,11 @@ describe("a ledger with a personal-data key store", () => {
   });
 
   it("still refuses the declared evaluator when sealed, named in the evaluation or giving it", async () => {
+    // A name with a fixed first word: a one-letter name (`"r"`) would be found in the stored text
+    // as the round's id, which is not the name leaking.
+    const names = fc.string({ minLength: 1, maxLength: 40 }).filter((s) => !s.includes("\u0000")).map((s) => `Evaluator ${s}`);
     await fc.assert(
-      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 40 }).filter((s) => s.trim() !== "" && !s.includes("\u0000")), fc.boolean(), async (evaluator, asActor) => {
+      fc.asyncProperty(names, fc.boolean(), async (evaluator, asActor) => {
         const { ledger, store } = await setUp();
         await must(ledger.declareConflictOfInterest({ grantId: "g", evaluator, reason: "Related to the applicant", declaredAt: "2009-04-20T10:00:00+02:00" }, context()));
         expect(storedText(store)).not.toContain(JSON.stringify(evaluator));
