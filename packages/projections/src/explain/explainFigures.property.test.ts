@@ -20,6 +20,19 @@ const must = async <A>(task: () => Promise<E.Either<unknown, A>>): Promise<A> =>
   return result.right;
 };
 
+/**
+ * The event at which the round budget, folded by business date, would commit more than the round's
+ * budget (money committed on the strength of a release dated later than the commitment): the
+ * poison `projectAsOf` stops at, or `undefined` when the dates agree with the record.
+ */
+const contradictionOf = async (store: EventStore, options: AsOfOptions): Promise<{ streamName: string; position: bigint } | undefined> => {
+  const folded = await projectAsOf(store, roundBudget, options)();
+  if (E.isRight(folded)) return undefined;
+  const poison = folded.left;
+  if (poison._tag !== "PoisonEvent" || !/committed \d+ øre of a budget of \d+/.test(poison.reason)) throw new Error(`round budget failed: ${poison._tag}`);
+  return { streamName: poison.streamName, position: poison.position };
+};
+
 // Every row of every built-in read model, each money field of it, with the figure the read
 // model's own query gives (folded independently, by projectAsOf), as the oracle.
 const everyFigure = async (store: EventStore, options: AsOfOptions): Promise<{ query: FigureQuery; figure: number }[]> => {
@@ -53,7 +66,7 @@ const everyFigure = async (store: EventStore, options: AsOfOptions): Promise<{ q
 };
 
 /** What the runs met, so the property is seen not to hold vacuously. */
-const met = { parts: 0, splits: 0, roundings: 0 };
+const met = { parts: 0, splits: 0, roundings: 0, contradictions: 0 };
 
 const checkExplanations = async (store: EventStore, explanations: readonly Explanation[], expected: readonly { figure: number }[], position: bigint | undefined): Promise<void> => {
   const events = new Map((await readEverything(store)).map((event) => [event.position, event]));
@@ -100,11 +113,20 @@ describe("explainFigures, over random histories", () => {
         for (const [index, step] of steps.entries()) await world.run(step, index);
         const position = cut === undefined ? undefined : BigInt(cut);
         const options: AsOfOptions = { ...(position === undefined ? {} : { position }), ...(inEffectOn === undefined ? {} : { inEffectOn }) };
+        const contradicted = inEffectOn === undefined ? undefined : await contradictionOf(world.store, options);
+        if (contradicted !== undefined) {
+          // The business dates contradict the record (docs/events.md, "Two times"): the read model
+          // stops at the event, and an explanation of the round's figure stops there too.
+          met.contradictions += 1;
+          const explained = await explainFigures(world.store, [{ subject: { kind: "round", roundId: contradicted.streamName.slice("round-".length) }, field: "committed" }], options)();
+          expect(explained).toMatchObject(E.left({ _tag: "PoisonEvent", projection: "round-budget", position: contradicted.position }));
+          return;
+        }
         const figures = await everyFigure(world.store, options);
         const explanations = await must(explainFigures(world.store, figures.map((figure) => figure.query), { ...options, pageSize: 7 }));
         await checkExplanations(world.store, explanations, figures, position);
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env["EXPLAIN_RUNS"] ?? 60) },
     );
     expect(met.parts).toBeGreaterThan(0);
     expect(met.splits).toBeGreaterThan(0);
