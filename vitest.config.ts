@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "examples/**/*.test.ts"],
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // The CLI suites' beforeAll hooks start tens of real grantledger processes (tsx, a second or
+    // more each); on two shared cores with the rest of the suite running they have taken 60 s.
+    hookTimeout: 180_000,
   },
 });
