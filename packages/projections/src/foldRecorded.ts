@@ -2,7 +2,7 @@ import * as E from "fp-ts/lib/Either.js";
 import type { Either } from "fp-ts/lib/Either.js";
 import { decodeRecordedEvent, decodeRecordedEventWith, type DecodedEvent, type EventDecodeFailed, type EventShape, type RecordedEvent } from "@grantledger/core";
 import type { Projection, ProjectionSnapshot } from "./projection.js";
-import type { PoisonEvent } from "./projectionError.js";
+import { poisonEventAt, type PoisonEvent } from "./projectionError.js";
 
 /** How far a fold got, and the poison event that stopped it, if one did. */
 export interface FoldOutcome<S> {
@@ -35,17 +35,6 @@ const decoderOf = <S>(projection: Projection<S, EventShape>): Decoder => {
   return decoder;
 };
 
-const poisonOf = (projection: string, event: RecordedEvent, reason: string, path?: string): PoisonEvent => ({
-  _tag: "PoisonEvent",
-  projection,
-  streamName: event.streamName,
-  revision: event.revision,
-  position: event.position,
-  type: event.type,
-  reason,
-  ...(path === undefined ? {} : { path }),
-});
-
 // Folds with `apply` one event at a time, to find the event a failed `applyAll` stumbled on.
 const foldOneByOne = <S>(
   projection: Projection<S, EventShape>,
@@ -60,7 +49,7 @@ const foldOneByOne = <S>(
       state = projection.apply(state, event);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { snapshot: { state, checkpoint: checkpointsBefore[index] }, poison: poisonOf(projection.name, event.recorded, reason) };
+      return { snapshot: { state, checkpoint: checkpointsBefore[index] }, poison: poisonEventAt(projection.name, event.recorded, reason) };
     }
   }
   return { snapshot: { state, checkpoint: checkpointAfter }, poison: undefined };
@@ -86,7 +75,7 @@ export const foldRecorded = <S>(
     if (handled.has(recorded.type)) {
       const decoded = decode(recorded);
       if (E.isLeft(decoded)) {
-        poison = poisonOf(projection.name, recorded, decoded.left.reason, decoded.left.path);
+        poison = poisonEventAt(projection.name, recorded, decoded.left.reason, decoded.left.path);
         break;
       }
       taken.push(decoded.right);

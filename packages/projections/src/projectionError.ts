@@ -1,4 +1,4 @@
-import type { ReadAllError, StoreError } from "@grantledger/core";
+import type { ReadAllError, RecordedEvent, StoreError } from "@grantledger/core";
 import type { ReadModelStoreFailed } from "./store/readModelStore.js";
 
 /**
@@ -53,6 +53,21 @@ export interface InvalidAsOf {
   /** The value given, as given. */
   readonly value: string;
 }
+
+/**
+ * The {@link PoisonEvent} of `projection` at `event`: its place in the store, why it could not be
+ * folded, and, for an event that failed its codec, the failing path.
+ */
+export const poisonEventAt = (projection: string, event: RecordedEvent, reason: string, path?: string): PoisonEvent => ({
+  _tag: "PoisonEvent",
+  projection,
+  streamName: event.streamName,
+  revision: event.revision,
+  position: event.position,
+  type: event.type,
+  reason,
+  ...(path === undefined ? {} : { path }),
+});
 
 /** Everything that can stop a projection. */
 export type ProjectionError = PoisonEvent | EventStoreFailed | ReadModelStoreFailed | RunnerNotRunning | InvalidAsOf;

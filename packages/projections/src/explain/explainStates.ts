@@ -1,7 +1,7 @@
 import * as E from "fp-ts/lib/Either.js";
 import { decodeRecordedEvent, type DecodedEvent, type RecordedEvent } from "@grantledger/core";
 import type { Projection } from "../projection.js";
-import type { PoisonEvent } from "../projectionError.js";
+import { poisonEventAt, type PoisonEvent } from "../projectionError.js";
 import { grantRegister, type GrantRegisterState } from "../readModels/grantRegister.js";
 import { municipalityTotals } from "../readModels/municipalityTotals.js";
 import type { MunicipalityTotalsState } from "../readModels/municipalityTotalsState.js";
@@ -29,22 +29,11 @@ const TOTALS = handles(municipalityTotals as Projection<unknown>);
 const BUDGET = handles(roundBudget as Projection<unknown>);
 const REGISTER = handles(grantRegister as Projection<unknown>);
 
-const poison = (projection: string, event: RecordedEvent, reason: string, path?: string): PoisonEvent => ({
-  _tag: "PoisonEvent",
-  projection,
-  streamName: event.streamName,
-  revision: event.revision,
-  position: event.position,
-  type: event.type,
-  reason,
-  ...(path === undefined ? {} : { path }),
-});
-
 const applyOne = <S>(projection: Projection<S>, state: S, event: DecodedEvent): E.Either<PoisonEvent, S> => {
   try {
     return E.right(projection.apply(state, event));
   } catch (error) {
-    return E.left(poison(projection.name, event.recorded, error instanceof Error ? error.message : String(error)));
+    return E.left(poisonEventAt(projection.name, event.recorded, error instanceof Error ? error.message : String(error)));
   }
 };
 
@@ -69,7 +58,7 @@ export const stepStates = (states: ExplainStates, recorded: RecordedEvent): E.Ei
   const decoded = decodeRecordedEvent(recorded);
   if (E.isLeft(decoded)) {
     const name = byTotals ? municipalityTotals.name : byBudget ? roundBudget.name : grantRegister.name;
-    return E.left(poison(name, recorded, decoded.left.reason, decoded.left.path));
+    return E.left(poisonEventAt(name, recorded, decoded.left.reason, decoded.left.path));
   }
   const event = decoded.right;
   const totals = byTotals ? applyOne(municipalityTotals, states.totals, event) : E.right(states.totals);
